@@ -1,0 +1,386 @@
+// The single description of Kuzet's data. Migrations in db/migrations are generated
+// from this file by drizzle-kit (`npm run db:generate`) and committed.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+// ---------------------------------------------------------------- sources
+
+export const courtLayout = pgEnum('court_layout', ['primary', 'vnkod', 'mosgorsud', 'other']);
+
+/** A court site (or other source endpoint) that crawlers visit. */
+export const courts = pgTable(
+  'courts',
+  {
+    id: serial('id').primaryKey(),
+    source: text('source').notNull(), // 'sudrf', 'mosgorsud', ...
+    code: text('code').notNull(), // VNKOD, e.g. 22RS0001
+    name: text('name').notNull(),
+    regionCode: text('region_code'),
+    region: text('region'),
+    baseUrl: text('base_url').notNull(),
+    layout: courtLayout('layout').notNull().default('primary'),
+    srvNums: integer('srv_nums').array().notNull().default(sql`'{1}'::integer[]`),
+    hasCaptcha: boolean('has_captcha').notNull().default(false),
+    captchaSeenAt: timestamp('captcha_seen_at', { withTimezone: true }),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('courts_source_code_uq').on(t.source, t.code)],
+);
+
+export const crawlRunStatus = pgEnum('crawl_run_status', ['running', 'finished', 'failed', 'interrupted']);
+
+export const crawlRuns = pgTable('crawl_runs', {
+  id: serial('id').primaryKey(),
+  source: text('source').notNull(),
+  status: crawlRunStatus('status').notNull().default('running'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  worker: text('worker'),
+  pagesFetched: integer('pages_fetched').notNull().default(0),
+  newDocuments: integer('new_documents').notNull().default(0),
+  errors: integer('errors').notNull().default(0),
+  params: jsonb('params').$type<Record<string, unknown>>(),
+  stats: jsonb('stats').$type<Record<string, number>>(),
+});
+
+export const requestState = pgEnum('request_state', ['queued', 'in_progress', 'done', 'failed', 'skipped']);
+
+/**
+ * The crawl frontier. It lives in the database so that a killed crawler resumes where it
+ * stopped and several crawler processes can share it (claimed with FOR UPDATE SKIP LOCKED).
+ */
+export const crawlRequests = pgTable(
+  'crawl_requests',
+  {
+    id: serial('id').primaryKey(),
+    uniqueKey: text('unique_key').notNull(),
+    url: text('url').notNull(),
+    host: text('host').notNull(),
+    source: text('source').notNull(),
+    kind: text('kind').notNull(), // 'list' | 'card' | 'doc' | ...
+    courtId: integer('court_id').references(() => courts.id),
+    state: requestState('state').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text('locked_by'),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    userData: jsonb('user_data').$type<Record<string, unknown>>(),
+    runId: integer('run_id').references(() => crawlRuns.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('crawl_requests_key_uq').on(t.uniqueKey),
+    index('crawl_requests_claim_idx').on(t.state, t.nextAttemptAt),
+  ],
+);
+
+/** Per-host politeness state shared by every crawler process. */
+export const hosts = pgTable('hosts', {
+  host: text('host').primaryKey(),
+  nextAllowedAt: timestamp('next_allowed_at', { withTimezone: true }).notNull().defaultNow(),
+  cooldownUntil: timestamp('cooldown_until', { withTimezone: true }),
+  cooldownReason: text('cooldown_reason'),
+});
+
+export const documentStatus = pgEnum('document_status', [
+  'ok',
+  'no_data',
+  'captcha',
+  'throttled',
+  'geo_blocked',
+  'waf_blocked',
+  'http_error',
+  'parse_failure',
+]);
+
+/** A fetched page, kept raw for audit. A changed page is a new row; an unchanged one is not stored again. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    url: text('url').notNull(),
+    requestKey: text('request_key'),
+    source: text('source').notNull(),
+    kind: text('kind').notNull(),
+    courtId: integer('court_id').references(() => courts.id),
+    runId: integer('run_id').references(() => crawlRuns.id),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+    httpStatus: integer('http_status').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    encoding: text('encoding').notNull(),
+    contentHash: text('content_hash').notNull(),
+    raw: bytea('raw').notNull(),
+    text: text('text').notNull(),
+    status: documentStatus('status').notNull().default('ok'),
+    failureReason: text('failure_reason'),
+    /** Content hash the pipeline last processed; equal to contentHash when up to date. */
+    analyzedHash: text('analyzed_hash'),
+    analyzedAt: timestamp('analyzed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('documents_url_hash_uq').on(t.url, t.contentHash),
+    index('documents_analyzed_idx').on(t.status, t.analyzedHash),
+  ],
+);
+
+// ---------------------------------------------------------------- cases
+
+export const caseType = pgEnum('case_type', ['koap', 'koap_appeal', 'criminal', 'kas', 'civil', 'other']);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: serial('id').primaryKey(),
+    /** case_uid when the court gives one, else `<court code>:<case number>`. */
+    uniqueKey: text('unique_key').notNull(),
+    courtId: integer('court_id').references(() => courts.id),
+    courtName: text('court_name'),
+    caseNumber: text('case_number'),
+    caseUid: text('case_uid'),
+    caseType: caseType('case_type').notNull().default('other'),
+    receivedDate: date('received_date', { mode: 'string' }),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    appealDeadline: date('appeal_deadline', { mode: 'string' }),
+    judge: text('judge'),
+    resultText: text('result_text'),
+    sourceUrl: text('source_url').notNull(),
+    documentId: integer('document_id').references(() => documents.id),
+    actText: text('act_text'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('cases_unique_key_uq').on(t.uniqueKey), index('cases_decision_date_idx').on(t.decisionDate)],
+);
+
+export const personRole = pgEnum('person_role', ['defendant', 'person_charged', 'victim', 'witness', 'other']);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    nameAsWritten: text('name_as_written').notNull(),
+    normalizedName: text('normalized_name'),
+    role: personRole('role').notNull().default('other'),
+    citizenship: text('citizenship'), // ISO 3166 alpha-2, null when unknown
+    gender: text('gender'), // 'm' | 'f' | null
+    birthDate: date('birth_date', { mode: 'string' }),
+    birthPlace: text('birth_place'),
+    depersonalized: boolean('depersonalized').notNull().default(false),
+  },
+  (t) => [index('persons_case_idx').on(t.caseId), index('persons_normalized_idx').on(t.normalizedName)],
+);
+
+export const chargeCode = pgEnum('charge_code', ['КоАП', 'УК', 'КАС']);
+
+export const charges = pgTable(
+  'charges',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    personId: integer('person_id').references(() => persons.id, { onDelete: 'cascade' }),
+    code: chargeCode('code').notNull(),
+    article: text('article').notNull(),
+    part: text('part'),
+    item: text('item'),
+  },
+  (t) => [index('charges_case_idx').on(t.caseId), index('charges_article_idx').on(t.code, t.article)],
+);
+
+export const outcomeKind = pgEnum('outcome_kind', [
+  'fine',
+  'expulsion_forced',
+  'expulsion_self',
+  'no_expulsion',
+  'detention_center',
+  'arrest',
+  'imprisonment',
+  'suspended',
+  'returned',
+  'forwarded',
+  'cancelled',
+  'other',
+]);
+
+export const outcomes = pgTable(
+  'outcomes',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: outcomeKind('kind').notNull(),
+    amountRub: integer('amount_rub'),
+    days: integer('days'),
+    months: integer('months'),
+    text: text('text'),
+  },
+  (t) => [index('outcomes_case_idx').on(t.caseId)],
+);
+
+export const flagStrength = pgEnum('flag_strength', ['yes', 'possible']);
+
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+}
+
+/** Why a case was flagged as involving a Kyrgyz citizen: the exact spans, with a confidence. */
+export const kyrgyzFlags = pgTable(
+  'kyrgyz_flags',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    strength: flagStrength('strength').notNull(),
+    confidence: real('confidence').notNull(),
+    evidence: jsonb('evidence').$type<EvidenceSpan[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('kyrgyz_flags_case_uq').on(t.caseId)],
+);
+
+export const reviewStatus = pgEnum('review_status', ['new', 'confirmed', 'dismissed', 'needs_follow_up']);
+
+/** The current triage state of a flagged case; its history is in the audit log. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    status: reviewStatus('status').notNull().default('new'),
+    assignedTo: integer('assigned_to').references(() => users.id),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('reviews_case_uq').on(t.caseId), index('reviews_status_idx').on(t.status)],
+);
+
+// ---------------------------------------------------------------- consular records
+
+/** A detained citizen known to a consulate. */
+export const detainees = pgTable(
+  'detainees',
+  {
+    id: serial('id').primaryKey(),
+    importKey: text('import_key').notNull(),
+    district: text('district'),
+    latinName: text('latin_name'),
+    cyrillicName: text('cyrillic_name'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    passportNumber: text('passport_number'),
+    detainedOn: date('detained_on', { mode: 'string' }),
+    detentionPlace: text('detention_place'),
+    detentionCentre: text('detention_centre'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('detainees_import_key_uq').on(t.importKey)],
+);
+
+export const matchStatus = pgEnum('match_status', ['candidate', 'confirmed', 'rejected']);
+
+export const matches = pgTable(
+  'matches',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    detaineeId: integer('detainee_id')
+      .notNull()
+      .references(() => detainees.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    status: matchStatus('status').notNull().default('candidate'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('matches_pair_uq').on(t.personId, t.detaineeId)],
+);
+
+// ---------------------------------------------------------------- people who use Kuzet
+
+export const userRole = pgEnum('user_role', ['admin', 'consular', 'ngo', 'analyst']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name'),
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull(),
+    district: text('district'),
+    disabled: boolean('disabled').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token: the token itself is only in the user's cookie. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Who did what, when. Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    actor: text('actor').notNull(), // username or 'system'
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
