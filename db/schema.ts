@@ -137,6 +137,8 @@ export const documents = pgTable(
     raw: bytea('raw').notNull(),
     text: text('text').notNull(),
     status: documentStatus('status').notNull().default('ok'),
+    /** What the source parsed out of the page (a CaseCard for case pages), validated when read. */
+    parsed: jsonb('parsed').$type<unknown>(),
     failureReason: text('failure_reason'),
     /** Content hash the pipeline last processed; equal to contentHash when up to date. */
     analyzedHash: text('analyzed_hash'),

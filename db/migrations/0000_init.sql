@@ -132,6 +132,7 @@ CREATE TABLE "documents" (
 	"raw" "bytea" NOT NULL,
 	"text" text NOT NULL,
 	"status" "document_status" DEFAULT 'ok' NOT NULL,
+	"parsed" jsonb,
 	"failure_reason" text,
 	"analyzed_hash" text,
 	"analyzed_at" timestamp with time zone
