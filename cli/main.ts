@@ -1,0 +1,58 @@
+// `kuzet`: the one entry point for people. Each subcommand lives in cli/commands/.
+import { Command, Option } from 'commander';
+
+const program = new Command('kuzet')
+  .description('Kuzet watches Russian court sites for cases involving citizens of Kyrgyzstan.')
+  .addHelpText(
+    'after',
+    '\nDatabase: PGlite in ./data/pglite by default (KUZET_DATA_DIR), a PostgreSQL server when DATABASE_URL is set.',
+  );
+
+program
+  .command('migrate')
+  .description('create or upgrade the database schema')
+  .action(async () => (await import('./commands/migrate.ts')).migrateCommand());
+
+program
+  .command('crawl')
+  .description('crawl court sites into the database (politely, resumable)')
+  .addOption(new Option('--source <name>', 'source to crawl').choices(['sudrf']).default('sudrf'))
+  .option('--since <date>', 'first publication date, YYYY-MM-DD (default: the court cursor, or 7 days ago)')
+  .option('--until <date>', 'last publication date, YYYY-MM-DD (default: today)')
+  .option('--courts <codes>', 'comma-separated court codes (VNKOD, e.g. 66RS0001); default: all known courts')
+  .option('--simulator', 'crawl a local court-site simulator instead of the live sites')
+  .option('--concurrency <n>', 'requests in flight', '8')
+  .option('--min-host-interval <ms>', 'minimum time between two requests to one host', '3000')
+  .option('--min-process-interval <ms>', 'minimum time between two requests of this process', '1500')
+  .option('--no-analyze', 'do not run the pipeline after the crawl')
+  .action(async (options) => (await import('./commands/crawl.ts')).crawlCommand(options));
+
+program
+  .command('analyze')
+  .description('analyse documents: JSON Lines {"id","text"} on stdin → one JSON line per document on stdout')
+  .option('--stored', 'analyse the stored case pages that changed since their last analysis instead')
+  .action(async (options) => (await import('./commands/analyze.ts')).analyzeCommand(options));
+
+program
+  .command('serve')
+  .description('serve the dashboard')
+  .option('--port <port>', 'port', process.env.PORT ?? '3000')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .action(async (options) => (await import('./commands/serve.ts')).serveCommand(options));
+
+program
+  .command('demo')
+  .description('end to end on this machine: migrate, crawl the bundled court-site replay, flag, serve the dashboard')
+  .option('--port <port>', 'dashboard port', process.env.PORT ?? '3000')
+  .option('--no-serve', 'stop after the pipeline instead of serving the dashboard')
+  .action(async (options) => (await import('./commands/demo.ts')).demoCommand(options));
+
+const user = program.command('user').description('manage dashboard accounts');
+user
+  .command('add <username>')
+  .description('create (or reset) an account; the password is read from KUZET_PASSWORD or generated and printed')
+  .addOption(new Option('--role <role>', 'role').choices(['admin', 'consular', 'ngo', 'analyst']).makeOptionMandatory())
+  .option('--district <district>', 'consular district (moscow, yekaterinburg, novosibirsk, honorary)')
+  .action(async (username, options) => (await import('./commands/user.ts')).userAddCommand(username, options));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,249 @@
+// The crawl loop shared by every source: claim due requests from the database frontier,
+// fetch them politely, let the source classify and parse each page, store the raw page with
+// what it leads to, and retry or record failures. Stops when the frontier is drained.
+import { hostname } from 'node:os';
+import type { Db } from '../../db/client.ts';
+import {
+  markCourtCaptcha,
+  markCourtSuccess,
+  startCrawlRun,
+  storeDocument,
+  updateCrawlRun,
+  type RunCounters,
+} from '../../db/queries/documents.ts';
+import { FetchFailure, fetchPage } from './fetch-page.ts';
+import {
+  claimRequests,
+  enqueueRequests,
+  frontierCounts,
+  markDone,
+  markGivenUp,
+  recoverAbandoned,
+  reschedule,
+  type ClaimedRequest,
+} from './frontier.ts';
+import { Politeness, coolDownHost, defaultPoliteness, retryAfterMs, type PolitenessOptions } from './politeness.ts';
+import { backoffDelayMs } from './backoff.ts';
+import { RobotsRules } from './robots.ts';
+import type { CrawlSource, FetchedPage, PageResult, SeedContext } from './source.ts';
+
+export interface CrawlOptions extends PolitenessOptions {
+  worker: string;
+  concurrency: number;
+  maxAttempts: number;
+  timeoutMs: number;
+  /** A request claimed longer ago than this by a worker that vanished goes back to the queue. */
+  leaseMs: number;
+  backoffBaseMs: number;
+  /** Cooldown after 429 / throttle / geo-block when the server gives no Retry-After. */
+  cooldownMs: number;
+  respectRobots: boolean;
+  /** Stop waiting when the only work left is further away than this (e.g. hosts cooling down). */
+  maxIdleWaitMs: number;
+  onProgress?: (progress: CrawlProgress) => void;
+  signal?: AbortSignal;
+}
+
+export const defaultCrawlOptions: CrawlOptions = {
+  ...defaultPoliteness,
+  worker: `${hostname()}:${process.pid}`,
+  concurrency: 8,
+  maxAttempts: 5,
+  timeoutMs: 60_000,
+  leaseMs: 10 * 60_000,
+  backoffBaseMs: 2_000,
+  cooldownMs: 30 * 60_000,
+  respectRobots: true,
+  maxIdleWaitMs: 60 * 60_000,
+};
+
+export interface CrawlProgress extends RunCounters {
+  runId: number;
+  queued: number;
+  inFlight: number;
+  done: number;
+}
+
+export interface CrawlSummary extends CrawlProgress {
+  failed: number;
+  skipped: number;
+  status: 'finished' | 'interrupted';
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function runCrawl(
+  db: Db,
+  source: CrawlSource,
+  seed: SeedContext | null,
+  overrides: Partial<CrawlOptions> = {},
+): Promise<CrawlSummary> {
+  const options: CrawlOptions = { ...defaultCrawlOptions, ...overrides };
+  const runId = await startCrawlRun(db, source.name, options.worker, { seed: seed && { ...seed, db: undefined } });
+  const counters: RunCounters = { pagesFetched: 0, newDocuments: 0, errors: 0, stats: {} };
+  const count = (key: string) => (counters.stats[key] = (counters.stats[key] ?? 0) + 1);
+  const politeness = new Politeness(db, options);
+  const robots = new RobotsRules(options.timeoutMs);
+  let inFlight = 0;
+  let done = 0;
+
+  await recoverAbandoned(db, options.worker, options.leaseMs);
+  if (seed) await enqueueRequests(db, source.name, await source.seedRequests(seed), runId);
+
+  const handle = async (request: ClaimedRequest) => {
+    if (options.respectRobots && !(await robots.isAllowed(request.url))) {
+      count('robots_disallowed');
+      await markGivenUp(db, request.id, 'skipped', 'disallowed by robots.txt');
+      return;
+    }
+    await politeness.schedule(request.host, () => fetchAndStore(request));
+  };
+
+  const fetchAndStore = async (request: ClaimedRequest) => {
+    let page: FetchedPage;
+    try {
+      const response = await fetchPage(request.url, options.timeoutMs);
+      page = { ...response, url: request.url, kind: request.kind, courtId: request.courtId, userData: request.userData ?? {} };
+    } catch (error) {
+      if (!(error instanceof FetchFailure)) throw error;
+      count(error.kind);
+      return retryOrGiveUp(request, error.message);
+    }
+    counters.pagesFetched += 1;
+    if (page.httpStatus >= 500) {
+      count(`http_${page.httpStatus}`);
+      return retryOrGiveUp(request, `HTTP ${page.httpStatus}`, page);
+    }
+    let result: PageResult;
+    try {
+      result = source.handlePage(page);
+    } catch (error) {
+      result = { status: 'parse_failure', reason: `parser crashed: ${(error as Error).message}`, enqueue: [] };
+    }
+    count(result.status);
+    switch (result.status) {
+      case 'ok':
+      case 'no_data':
+        return storeAndFinish(request, page, result);
+      case 'throttled':
+      case 'geo_blocked': {
+        const waitMs = retryAfterMs(page.headers['retry-after']) ?? options.cooldownMs;
+        const until = new Date(Date.now() + waitMs);
+        await coolDownHost(db, request.host, until, result.reason ?? result.status);
+        await storeFailure(request, page, result);
+        return rescheduleOrGiveUp(request, until, result.reason ?? result.status);
+      }
+      case 'captcha':
+        if (request.courtId !== null) await markCourtCaptcha(db, request.courtId);
+        await storeFailure(request, page, result);
+        return markGivenUp(db, request.id, 'skipped', result.reason ?? 'captcha required');
+      case 'waf_blocked':
+      case 'parse_failure':
+        return retryOrGiveUp(request, result.reason ?? result.status, page, result);
+      case 'http_error':
+        await storeFailure(request, page, result);
+        return markGivenUp(db, request.id, 'failed', result.reason ?? `HTTP ${page.httpStatus}`);
+    }
+  };
+
+  const storeAndFinish = async (request: ClaimedRequest, page: FetchedPage, result: PageResult) => {
+    await db.transaction(async (tx) => {
+      const isNew = await storeDocument(tx, documentOf(request, page, result));
+      if (isNew) counters.newDocuments += 1;
+      const courtOf = { courtId: request.courtId };
+      await enqueueRequests(tx, source.name, result.enqueue.map((spec) => ({ ...courtOf, ...spec })), runId);
+      await markDone(tx, request.id);
+    });
+    if (request.courtId !== null) await markCourtSuccess(db, request.courtId);
+    done += 1;
+  };
+
+  const documentOf = (request: ClaimedRequest, page: FetchedPage, result: PageResult) => ({
+    ...page,
+    requestKey: request.uniqueKey,
+    source: source.name,
+    runId,
+    status: result.status,
+    failureReason: result.reason ?? null,
+    parsed: result.parsed,
+  });
+
+  const storeFailure = async (request: ClaimedRequest, page: FetchedPage, result: PageResult) => {
+    counters.errors += 1;
+    if (await storeDocument(db, documentOf(request, page, result))) counters.newDocuments += 1;
+  };
+
+  const retryOrGiveUp = async (request: ClaimedRequest, reason: string, page?: FetchedPage, result?: PageResult) => {
+    const delay = backoffDelayMs(request.attempts, options.backoffBaseMs);
+    return rescheduleOrGiveUp(request, new Date(Date.now() + delay), reason, page, result);
+  };
+
+  const rescheduleOrGiveUp = async (
+    request: ClaimedRequest,
+    notBefore: Date,
+    reason: string,
+    page?: FetchedPage,
+    result?: PageResult,
+  ) => {
+    if (request.attempts + 1 < options.maxAttempts) return reschedule(db, request.id, notBefore, reason, true);
+    counters.errors += 1;
+    count('given_up');
+    // A page that never parsed is kept with its reason, for audit and for a later parser.
+    if (page) {
+      const failure: PageResult = result ?? { status: 'http_error', reason, enqueue: [] };
+      await storeDocument(db, documentOf(request, page, failure));
+    }
+    await markGivenUp(db, request.id, 'failed', `${reason} (after ${request.attempts + 1} attempts)`);
+  };
+
+  let lastReport = 0;
+  const report = async (force = false) => {
+    if (!force && Date.now() - lastReport < 1000) return;
+    lastReport = Date.now();
+    await updateCrawlRun(db, runId, counters);
+    const counts = await frontierCounts(db, source.name);
+    options.onProgress?.({ runId, ...counters, queued: counts.queued, inFlight, done });
+  };
+
+  const running = new Set<Promise<void>>();
+  let status: CrawlSummary['status'] = 'finished';
+  try {
+    for (;;) {
+      if (options.signal?.aborted) {
+        status = 'interrupted';
+        break;
+      }
+      const free = options.concurrency - inFlight;
+      const claimed = free > 0 ? await claimRequests(db, options.worker, source.name, free) : [];
+      for (const request of claimed) {
+        inFlight += 1;
+        const task: Promise<void> = handle(request)
+          .catch(async (error: unknown) => {
+            counters.errors += 1;
+            await reschedule(db, request.id, new Date(Date.now() + options.backoffBaseMs), String(error), true);
+          })
+          .finally(() => {
+            inFlight -= 1;
+            running.delete(task);
+          });
+        running.add(task);
+      }
+      await report();
+      if (claimed.length > 0) continue;
+      if (running.size > 0) {
+        await Promise.race([...running, sleep(200)]);
+        continue;
+      }
+      const counts = await frontierCounts(db, source.name);
+      if (counts.queued === 0 && counts.inProgress === 0) break;
+      const waitMs = counts.nextDueAt ? counts.nextDueAt.getTime() - Date.now() : 1000;
+      if (waitMs > options.maxIdleWaitMs) break;
+      await sleep(Math.min(Math.max(waitMs, 250), 1000));
+    }
+  } finally {
+    await Promise.allSettled(running);
+    await updateCrawlRun(db, runId, counters, status);
+  }
+  const counts = await frontierCounts(db, source.name);
+  return { runId, ...counters, queued: counts.queued, inFlight: 0, done, failed: counts.failed, skipped: counts.skipped, status };
+}

@@ -1,0 +1,106 @@
+// Politeness: one request at a time per host (p-queue), a minimum interval between requests
+// to one host that holds across every crawler process (the next allowed time per host is
+// reserved in the database), a minimum interval per process, and host cooldowns after
+// 429 / throttle / geo-block pages.
+import PQueue from 'p-queue';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { hosts } from '../../db/schema.ts';
+
+export interface PolitenessOptions {
+  /** Minimum time between two requests to one host, across all workers. */
+  minHostIntervalMs: number;
+  /** Minimum time between two requests of this process, whatever the host. */
+  minProcessIntervalMs: number;
+}
+
+export const defaultPoliteness: PolitenessOptions = { minHostIntervalMs: 3000, minProcessIntervalMs: 1500 };
+
+/** Timers may fire a few ms late for one request and on time for the next: keep a margin. */
+const TIMER_MARGIN_MS = 20;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+export class Politeness {
+  private readonly queues = new Map<string, PQueue>();
+  private nextProcessSlot = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: PolitenessOptions,
+  ) {}
+
+  /** Runs `task` for `host` when politeness allows it. */
+  schedule<T>(host: string, task: () => Promise<T>): Promise<T> {
+    let queue = this.queues.get(host);
+    if (!queue) {
+      queue = new PQueue({ concurrency: 1 });
+      this.queues.set(host, queue);
+    }
+    return queue.add(async () => {
+      await this.waitForHostSlot(host);
+      await this.waitForProcessSlot();
+      return task();
+    }) as Promise<T>;
+  }
+
+  /** Hosts that have work waiting or running in this process. */
+  get busyHosts(): number {
+    let busy = 0;
+    for (const queue of this.queues.values()) if (queue.size + queue.pending > 0) busy += 1;
+    return busy;
+  }
+
+  private async waitForProcessSlot(): Promise<void> {
+    if (this.options.minProcessIntervalMs <= 0) return;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextProcessSlot);
+    this.nextProcessSlot = slot + this.options.minProcessIntervalMs + TIMER_MARGIN_MS;
+    await sleep(slot - now);
+  }
+
+  private async waitForHostSlot(host: string): Promise<void> {
+    if (this.options.minHostIntervalMs <= 0) return;
+    const slot = await reserveHostSlot(this.db, host, this.options.minHostIntervalMs + TIMER_MARGIN_MS);
+    await sleep(slot.getTime() - Date.now());
+  }
+}
+
+/**
+ * Atomically reserves the next request slot for a host: the returned time is at least
+ * `intervalMs` after the slot handed out before it, by any process.
+ */
+export async function reserveHostSlot(db: Db, host: string, intervalMs: number): Promise<Date> {
+  const gap = sql`make_interval(secs => ${intervalMs / 1000})`;
+  const [row] = await db
+    .insert(hosts)
+    .values({ host, nextAllowedAt: sql`now() + ${gap}` })
+    .onConflictDoUpdate({
+      target: hosts.host,
+      set: { nextAllowedAt: sql`greatest(${hosts.nextAllowedAt}, now()) + ${gap}` },
+    })
+    .returning({ slot: sql<string>`${hosts.nextAllowedAt} - ${gap}` });
+  return row ? new Date(row.slot) : new Date();
+}
+
+/** Stops all workers from calling a host until `until` (after 429, throttle or geo-block pages). */
+export async function coolDownHost(db: Db, host: string, until: Date, reason: string): Promise<void> {
+  await db
+    .insert(hosts)
+    .values({ host, cooldownUntil: until, cooldownReason: reason })
+    .onConflictDoUpdate({ target: hosts.host, set: { cooldownUntil: until, cooldownReason: reason } });
+}
+
+export async function hostCooldown(db: Db, host: string): Promise<Date | null> {
+  const [row] = await db.select({ until: hosts.cooldownUntil }).from(hosts).where(eq(hosts.host, host));
+  return row?.until ?? null;
+}
+
+/** Reads a Retry-After header (seconds or HTTP date) as milliseconds from now. */
+export function retryAfterMs(header: string | undefined, now = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

@@ -1,0 +1,81 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
+import {
+  createSession,
+  deleteSession,
+  findUserByName,
+  isLockedOut,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  writeAudit,
+} from '../../db/queries/users.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth/cookies.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
+import { loginPage } from '../views/login.ts';
+import { ALL_ROLES, type RouteRule } from './route-rule.ts';
+
+const throttle = new LoginThrottle();
+const loginForm = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), next: z.string().optional() });
+
+/** Only local paths: an open redirect would let a phishing link pass through our login. */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/';
+}
+
+function clientAddress(c: Parameters<RouteRule['handler']>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const authRoutes: RouteRule[] = [
+  {
+    method: 'GET',
+    path: '/login',
+    roles: 'public',
+    handler: (c) => c.html(loginPage(null, safeNext(c.req.query('next')))),
+  },
+  {
+    method: 'POST',
+    path: '/login',
+    roles: 'public',
+    handler: async (c, { db, config, form }) => {
+      const parsed = loginForm.safeParse(form);
+      const next = safeNext(form.next);
+      const refuse = (message: string, status: 401 | 429) => c.html(loginPage(message, next), status);
+      if (!throttle.allow(clientAddress(c))) return refuse('Too many login attempts. Wait a few minutes.', 429);
+      if (!parsed.success) return refuse('Wrong username or password.', 401);
+      const user = await findUserByName(db, parsed.data.username);
+      if (!user) return refuse('Wrong username or password.', 401);
+      if (isLockedOut(user)) return refuse('This account is locked for a while after failed logins.', 429);
+      if (!(await verifyPassword(parsed.data.password, user.passwordHash))) {
+        await recordFailedLogin(db, user);
+        await writeAudit(db, { user, action: 'login.failed' });
+        return refuse('Wrong username or password.', 401);
+      }
+      await recordSuccessfulLogin(db, user);
+      // A fresh token at every login: a session id planted before login is worthless.
+      const { token } = await createSession(db, user.id);
+      setSessionCookie(c, token, config.secureCookies);
+      await writeAudit(db, { user, action: 'login' });
+      const home = user.role === 'analyst' ? '/trends' : '/';
+      return c.redirect(next === '/' ? home : next, 303);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/logout',
+    roles: ALL_ROLES,
+    handler: async (c, { db, session }) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await deleteSession(db, token);
+      clearSessionCookie(c);
+      if (session) await writeAudit(db, { user: session.user, action: 'logout' });
+      return c.redirect('/login', 303);
+    },
+  },
+];

@@ -1,0 +1,74 @@
+// The dashboard: server-rendered pages over Hono. Every route is declared in one table with
+// the roles allowed to use it, so an unguarded route cannot exist by omission.
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import type { Db } from '../db/client.ts';
+import { loadSession } from '../db/queries/users.ts';
+import { SESSION_COOKIE } from './auth/cookies.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseRoutes } from './routes/cases.ts';
+import type { DashboardConfig, RouteRule } from './routes/route-rule.ts';
+
+export type { DashboardConfig, RouteRule };
+
+export function routeTable(): RouteRule[] {
+  return [...authRoutes, ...caseRoutes];
+}
+
+const staticRoot = relative(process.cwd(), fileURLToPath(new URL('./static', import.meta.url))) || '.';
+
+export function createDashboard(db: Db, config: DashboardConfig): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
+
+  for (const rule of routeTable()) {
+    const register = rule.method === 'GET' ? app.get.bind(app) : app.post.bind(app);
+    register(rule.path, async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      const session = token ? await loadSession(db, token) : null;
+      const form = rule.method === 'POST' ? await readForm(c) : {};
+      if (rule.roles !== 'public') {
+        if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+        if (!rule.roles.includes(session.user.role)) return c.text('Forbidden: your role may not open this page.', 403);
+        if (rule.method === 'POST' && form._csrf !== session.csrfToken) {
+          return c.text('Forbidden: the form has expired; reload the page and try again.', 403);
+        }
+      }
+      return rule.handler(c, { db, config, session, form });
+    });
+  }
+  app.notFound((c) => c.text('Not found', 404));
+  app.onError((error, c) => {
+    // Never echo the error: it may carry personal data from the database.
+    console.error(`dashboard error on ${c.req.method} ${c.req.path}: ${error.name}`);
+    return c.text('Something went wrong. The error has been logged.', 500);
+  });
+  return app;
+}
+
+async function readForm(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody().catch(() => ({}));
+  const form: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
+  return form;
+}
