@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { loadSession } from '../db/queries/users.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { authRoutes } from './routes/auth.ts';
+import { LoginThrottle } from './auth/login-throttle.ts';
 import { caseRoutes } from './routes/cases.ts';
 import type { DashboardConfig, RouteRule } from './routes/route-rule.ts';
 
@@ -23,6 +24,7 @@ const staticRoot = relative(process.cwd(), fileURLToPath(new URL('./static', imp
 
 export function createDashboard(db: Db, config: DashboardConfig): Hono {
   const app = new Hono();
+  const loginThrottle = new LoginThrottle();
   app.use(
     '*',
     secureHeaders({
@@ -54,7 +56,7 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
           return c.text('Forbidden: the form has expired; reload the page and try again.', 403);
         }
       }
-      return rule.handler(c, { db, config, session, form });
+      return rule.handler(c, { db, config, session, form, loginThrottle });
     });
   }
   app.notFound((c) => c.text('Not found', 404));

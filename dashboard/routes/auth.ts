@@ -12,11 +12,9 @@ import {
 } from '../../db/queries/users.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth/cookies.ts';
-import { LoginThrottle } from '../auth/login-throttle.ts';
 import { loginPage } from '../views/login.ts';
 import { ALL_ROLES, type RouteRule } from './route-rule.ts';
 
-const throttle = new LoginThrottle();
 const loginForm = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), next: z.string().optional() });
 
 /** Only local paths: an open redirect would let a phishing link pass through our login. */
@@ -43,11 +41,11 @@ export const authRoutes: RouteRule[] = [
     method: 'POST',
     path: '/login',
     roles: 'public',
-    handler: async (c, { db, config, form }) => {
+    handler: async (c, { db, config, form, loginThrottle }) => {
       const parsed = loginForm.safeParse(form);
       const next = safeNext(form.next);
       const refuse = (message: string, status: 401 | 429) => c.html(loginPage(message, next), status);
-      if (!throttle.allow(clientAddress(c))) return refuse('Too many login attempts. Wait a few minutes.', 429);
+      if (!loginThrottle.allow(clientAddress(c))) return refuse('Too many login attempts. Wait a few minutes.', 429);
       if (!parsed.success) return refuse('Wrong username or password.', 401);
       const user = await findUserByName(db, parsed.data.username);
       if (!user) return refuse('Wrong username or password.', 401);

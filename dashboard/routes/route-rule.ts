@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { SessionUser, UserRoleName } from '../../db/queries/users.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 
 export interface DashboardConfig {
   /** Set Secure on cookies (when served behind TLS). */
@@ -13,6 +14,7 @@ export interface RouteContext {
   config: DashboardConfig;
   session: SessionUser | null;
   form: Record<string, string>;
+  loginThrottle: LoginThrottle;
 }
 
 export interface RouteRule {
