@@ -90,14 +90,19 @@ export async function runCrawl(
   await recoverAbandoned(db, options.worker, options.leaseMs);
   if (seed) await enqueueRequests(db, source.name, await source.seedRequests(seed), runId);
 
-  const handle = async (request: ClaimedRequest) => {
-    if (options.respectRobots && !(await robots.isAllowed(request.url))) {
-      count('robots_disallowed');
-      await markGivenUp(db, request.id, 'skipped', 'disallowed by robots.txt');
-      return;
-    }
-    await politeness.schedule(request.host, () => fetchAndStore(request));
-  };
+  const handle = (request: ClaimedRequest) =>
+    politeness.schedule(request.host, async (turn) => {
+      if (options.respectRobots) {
+        // Reading robots.txt is a request to the host too: it waits for its turn.
+        if (!robots.isKnown(request.url)) await turn();
+        if (!(await robots.isAllowed(request.url))) {
+          count('robots_disallowed');
+          return markGivenUp(db, request.id, 'skipped', 'disallowed by robots.txt');
+        }
+      }
+      await turn();
+      return fetchAndStore(request);
+    });
 
   const fetchAndStore = async (request: ClaimedRequest) => {
     let page: FetchedPage;

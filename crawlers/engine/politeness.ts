@@ -30,18 +30,23 @@ export class Politeness {
     private readonly options: PolitenessOptions,
   ) {}
 
-  /** Runs `task` for `host` when politeness allows it. */
-  schedule<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` in the host's queue (one task per host at a time in this process). The task
+   * calls `turn()` before each request it makes to the host: that waits for the host's and
+   * the process's next slot.
+   */
+  schedule<T>(host: string, task: (turn: () => Promise<void>) => Promise<T>): Promise<T> {
     let queue = this.queues.get(host);
     if (!queue) {
       queue = new PQueue({ concurrency: 1 });
       this.queues.set(host, queue);
     }
-    return queue.add(async () => {
-      await this.waitForHostSlot(host);
-      await this.waitForProcessSlot();
-      return task();
-    }) as Promise<T>;
+    return queue.add(() =>
+      task(async () => {
+        await this.waitForHostSlot(host);
+        await this.waitForProcessSlot();
+      }),
+    ) as Promise<T>;
   }
 
   /** Hosts that have work waiting or running in this process. */

@@ -11,6 +11,11 @@ export class RobotsRules {
 
   constructor(private readonly timeoutMs: number) {}
 
+  /** Whether robots.txt for this URL's site is already loaded (or being loaded). */
+  isKnown(url: string): boolean {
+    return this.byOrigin.has(new URL(url).origin);
+  }
+
   async isAllowed(url: string): Promise<boolean> {
     const origin = new URL(url).origin;
     let robots = this.byOrigin.get(origin);
