@@ -11,7 +11,7 @@ import {
   updateCrawlRun,
   type RunCounters,
 } from '../../db/queries/documents.ts';
-import { FetchFailure, fetchPage } from './fetch-page.ts';
+import { FetchFailure, fetchPage, warmUpHttpClient } from './fetch-page.ts';
 import {
   claimRequests,
   enqueueRequests,
@@ -87,6 +87,7 @@ export async function runCrawl(
   let inFlight = 0;
   let done = 0;
 
+  await warmUpHttpClient();
   await recoverAbandoned(db, options.worker, options.leaseMs);
   if (seed) await enqueueRequests(db, source.name, await source.seedRequests(seed), runId);
 

@@ -1,0 +1,75 @@
+// `kuzet crawl`: one polite, resumable crawl run, then the pipeline over what changed.
+import { z } from 'zod';
+import { runCrawl } from '../../crawlers/engine/crawler.ts';
+import { sudrfSource } from '../../crawlers/sources/sudrf/index.ts';
+import { loadRegistryIfEmpty } from '../../crawlers/sources/sudrf/load-registry.ts';
+import { upsertCourts } from '../../db/queries/courts.ts';
+import { analyzeStoredDocuments } from '../../pipeline/run-stored.ts';
+import { startCourtSimulator } from '../../test/simulator/index.ts';
+import { openMigratedDatabase } from '../database.ts';
+import { fail, progressLine, say } from '../log.ts';
+import { describeProgress } from './crawl-progress.ts';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const crawlOptions = z.object({
+  source: z.literal('sudrf'),
+  since: isoDay.optional(),
+  until: isoDay.optional(),
+  courts: z.string().optional(),
+  simulator: z.boolean().optional(),
+  concurrency: z.coerce.number().int().min(1).max(64),
+  minHostInterval: z.coerce.number().int().min(0),
+  minProcessInterval: z.coerce.number().int().min(0),
+  analyze: z.boolean(),
+});
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+export async function crawlCommand(raw: unknown): Promise<void> {
+  const parsed = crawlOptions.safeParse(raw);
+  if (!parsed.success) fail(`bad options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const options = parsed.data;
+  const database = await openMigratedDatabase();
+  const { db } = database;
+  let courtCodes = options.courts ? options.courts.split(',').map((code) => code.trim()).filter(Boolean) : [];
+  let closeSimulator = async () => {};
+
+  if (options.simulator) {
+    const simulator = await startCourtSimulator({ courtCount: 4, casesPerCourt: 30, seed: 1 });
+    closeSimulator = simulator.close;
+    await upsertCourts(db, simulator.courts.map((court) => ({
+      source: 'sudrf', code: court.code, name: court.name, region: court.region, regionCode: court.code.slice(0, 2),
+      baseUrl: court.baseUrl, layout: court.layout, srvNums: court.srvNums, hasCaptcha: court.hasCaptcha,
+    })));
+    courtCodes = simulator.courts.map((court) => court.code);
+    say(`kuzet: crawling the local simulator (${courtCodes.length} courts)`);
+  } else {
+    const loaded = await loadRegistryIfEmpty(db);
+    if (loaded > 0) say(`kuzet: loaded ${loaded} courts from the registry`);
+  }
+
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    say('\nkuzet: stopping after the requests in flight; the next run resumes where this one stopped');
+    controller.abort();
+  });
+  const summary = await runCrawl(
+    db,
+    sudrfSource(),
+    { db, since: options.since ?? daysAgo(7), until: options.until ?? daysAgo(0), courtCodes },
+    {
+      concurrency: options.concurrency,
+      minHostIntervalMs: options.minHostInterval,
+      minProcessIntervalMs: options.minProcessInterval,
+      signal: controller.signal,
+      onProgress: (progress) => progressLine(describeProgress(progress)),
+    },
+  );
+  say(`\nkuzet: crawl run ${summary.runId} ${summary.status}: ${summary.pagesFetched} pages fetched, ${summary.newDocuments} new documents, ${summary.errors} errors, ${summary.failed} requests failed, ${summary.skipped} skipped`);
+  if (options.analyze) {
+    const pipeline = await analyzeStoredDocuments(db);
+    say(`kuzet: ${pipeline.analyzed} cases analysed, ${pipeline.flagged} flagged, ${pipeline.possible} possible, ${pipeline.failures.length} failures`);
+  }
+  await closeSimulator();
+  await database.close();
+}
