@@ -62,6 +62,10 @@ export const crawlRuns = pgTable('crawl_runs', {
   pagesFetched: integer('pages_fetched').notNull().default(0),
   newDocuments: integer('new_documents').notNull().default(0),
   errors: integer('errors').notNull().default(0),
+  /** Cases created or changed by the pipeline after this run. */
+  newCases: integer('new_cases'),
+  /** The schedule that started the run, null for a run started by hand. */
+  schedule: text('schedule'),
   params: jsonb('params').$type<Record<string, unknown>>(),
   stats: jsonb('stats').$type<Record<string, number>>(),
 });
@@ -98,6 +102,17 @@ export const crawlRequests = pgTable(
     index('crawl_requests_claim_idx').on(t.state, t.nextAttemptAt),
   ],
 );
+
+/**
+ * A lease per schedule, so that two machines never run the same schedule at once. The holder
+ * renews it while its run goes on; an expired lease (a crashed holder) can be taken over.
+ */
+export const scheduleLocks = pgTable('schedule_locks', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  acquiredAt: timestamp('acquired_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 /** Per-host politeness state shared by every crawler process. */
 export const hosts = pgTable('hosts', {
