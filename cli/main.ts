@@ -41,6 +41,12 @@ program
   .action(async (options) => (await import('./commands/serve.ts')).serveCommand(options));
 
 program
+  .command('worker')
+  .description('run the crawl schedules and work the shared frontier (start one per machine, any number)')
+  .option('--now <schedule>', 'fire this schedule once right away')
+  .action(async (options) => (await import('./commands/worker.ts')).workerCommand(options));
+
+program
   .command('demo')
   .description('end to end on this machine: migrate, crawl the bundled court-site replay, flag, serve the dashboard')
   .option('--port <port>', 'dashboard port', process.env.PORT ?? '3000')
