@@ -53,6 +53,16 @@ program
   .option('--no-serve', 'stop after the pipeline instead of serving the dashboard')
   .action(async (options) => (await import('./commands/demo.ts')).demoCommand(options));
 
+program
+  .command('backup <file>')
+  .description('write a backup of the database (pg_dump for PostgreSQL, a data-dir tarball for PGlite)')
+  .action(async (file) => (await import('./commands/backup.ts')).backupCommand(file));
+
+program
+  .command('restore <file>')
+  .description('restore a backup (an existing PGlite folder is moved aside, never deleted)')
+  .action(async (file) => (await import('./commands/backup.ts')).restoreCommand(file));
+
 const user = program.command('user').description('manage dashboard accounts');
 user
   .command('add <username>')

@@ -14,6 +14,8 @@ export interface Database {
   /** Where the data lives: a folder for PGlite, a redacted URL for PostgreSQL. */
   location: string;
   migrate(): Promise<void>;
+  /** Writes a consistent backup to `file` (pg_dump custom format, or a PGlite data-dir tarball). */
+  backup(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     driver: 'postgres',
     location: redactUrl(url),
     migrate: () => migrate(db, { migrationsFolder }),
+    backup: async (file) => (await import('./backup.ts')).pgDump(url, file),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -65,6 +68,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     driver: 'pglite',
     location: dataDir,
     migrate: () => migrate(db, { migrationsFolder }),
+    backup: async (file) => (await import('./backup.ts')).writeBlob(await client.dumpDataDir('gzip'), file),
     close: () => client.close(),
   };
 }
