@@ -38,7 +38,9 @@ describe.each(drivers)('scheduler on %s', (driver) => {
 
   it('never runs one schedule on two machines at once', async () => {
     const events: ScheduleEvent[] = [];
-    const job = () => sleep(400);
+    const job = async () => {
+      await sleep(400);
+    };
     const machineA = startScheduler(database.db, [{ ...everySecond, cron: '0 0 1 1 *' }], job, { holder: 'a', leaseMs: 10_000, onEvent: (e) => events.push(e) });
     const machineB = startScheduler(database.db, [{ ...everySecond, cron: '0 0 1 1 *' }], job, { holder: 'b', leaseMs: 10_000, onEvent: (e) => events.push(e) });
     await Promise.all([machineA.fire('sudrf-test'), machineB.fire('sudrf-test')]);

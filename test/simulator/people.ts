@@ -1,0 +1,95 @@
+// Names, places and citizenships for generated court cases. Genitive forms are written out
+// because court texts decline names («в отношении Мамытова Азамата Бековича»).
+export interface SimulatedPerson {
+  surname: string;
+  firstName: string;
+  patronymic: string;
+  /** Genitive of the full name, as in «в отношении …». */
+  genitive: string;
+  gender: 'm' | 'f';
+  citizenship: 'KG' | 'UZ' | 'TJ' | 'KZ' | 'RU';
+  birthDate: string; // YYYY-MM-DD
+  birthPlace: string;
+}
+
+export const citizenshipGenitive: Record<SimulatedPerson['citizenship'], string> = {
+  KG: 'Кыргызской Республики',
+  UZ: 'Республики Узбекистан',
+  TJ: 'Республики Таджикистан',
+  KZ: 'Республики Казахстан',
+  RU: 'Российской Федерации',
+};
+
+const male: Record<SimulatedPerson['citizenship'], { surnames: string[]; names: string[]; fathers: string[]; places: string[] }> = {
+  KG: {
+    surnames: ['Мамытов', 'Жумабеков', 'Асанов', 'Токтогулов', 'Сыдыков', 'Абдыкеримов', 'Эсенбаев', 'Кадыров', 'Бакиров', 'Осмонов'],
+    names: ['Азамат', 'Нурлан', 'Бакыт', 'Эрлан', 'Улан', 'Талант', 'Мирлан', 'Канат', 'Руслан', 'Бекзат'],
+    fathers: ['Бекович', 'Садырович', 'Токтосунович', 'Асылбекович', 'Мукашевич', 'Жолдошевич'],
+    places: ['г. Ош Киргизской ССР', 'г. Фрунзе Киргизской ССР', 'г. Бишкек Кыргызской Республики', 'г. Джалал-Абад Киргизской ССР', 'с. Кара-Суу Ошской области Кыргызской Республики', 'г. Каракол Киргизской ССР', 'г. Токмок Киргизской ССР'],
+  },
+  UZ: {
+    surnames: ['Каримов', 'Юсупов', 'Рахимов', 'Турсунов', 'Холматов', 'Эргашев'],
+    names: ['Шерзод', 'Бахтиёр', 'Улугбек', 'Жасур', 'Фарход', 'Азиз'],
+    fathers: ['Рустамович', 'Алишерович', 'Бахромович', 'Одилович'],
+    places: ['г. Андижан Республики Узбекистан', 'г. Наманган Узбекской ССР', 'г. Фергана Республики Узбекистан', 'г. Самарканд Узбекской ССР'],
+  },
+  TJ: {
+    surnames: ['Саидов', 'Назаров', 'Рахмонов', 'Давлатов', 'Шарипов', 'Курбонов'],
+    names: ['Фирдавс', 'Парвиз', 'Сухроб', 'Джамшед', 'Манучехр', 'Далер'],
+    fathers: ['Исмоилович', 'Абдуллоевич', 'Саидович', 'Хайруллоевич'],
+    places: ['г. Душанбе Республики Таджикистан', 'г. Худжанд Таджикской ССР', 'г. Куляб Республики Таджикистан'],
+  },
+  KZ: {
+    surnames: ['Жумабаев', 'Нурланов', 'Серикбаев', 'Ахметов', 'Оспанов'],
+    names: ['Ерлан', 'Нурсултан', 'Данияр', 'Арман', 'Ержан'],
+    fathers: ['Серикович', 'Маратович', 'Болатович'],
+    places: ['г. Шымкент Республики Казахстан', 'г. Алматы Казахской ССР', 'г. Тараз Республики Казахстан'],
+  },
+  RU: {
+    surnames: ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Соколов'],
+    names: ['Алексей', 'Дмитрий', 'Сергей', 'Андрей', 'Михаил', 'Иван'],
+    fathers: ['Александрович', 'Викторович', 'Сергеевич', 'Николаевич'],
+    places: ['г. Екатеринбург', 'г. Новосибирск', 'г. Москва', 'г. Челябинск'],
+  },
+};
+
+/** A tiny seeded PRNG (mulberry32): the same seed always yields the same courts and cases. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+export function makePerson(random: () => number, citizenship: SimulatedPerson['citizenship']): SimulatedPerson {
+  const pool = male[citizenship];
+  let surname = pick(random, pool.surnames);
+  const firstName = pick(random, pool.names);
+  let patronymic = pick(random, pool.fathers);
+  // Many Kyrgyz men carry the father's name with «уулу» instead of a Russian-style surname.
+  const uulu = citizenship === 'KG' && random() < 0.25;
+  if (uulu) {
+    surname = `${pick(random, ['Асанбек', 'Токтосун', 'Жолдош', 'Мукаш'])} уулу`;
+    patronymic = '';
+  }
+  const year = 1975 + Math.floor(random() * 30);
+  const month = 1 + Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  const genitive = uulu ? `${surname} ${firstName}а` : `${surname}а ${firstName}а ${patronymic}а`;
+  return {
+    surname,
+    firstName,
+    patronymic,
+    genitive,
+    gender: 'm',
+    citizenship,
+    birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    birthPlace: pick(random, pool.places),
+  };
+}
