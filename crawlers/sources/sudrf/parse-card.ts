@@ -100,8 +100,8 @@ export function parseCaseCard(html: string, pageUrl: string): CaseCard | ParseFa
   const $ = load(html);
   const numberText = cellText($, $('div.casenumber, div.case-num').first()[0] ?? $.root()[0]!);
   const caseNumber = numberText.match(/№\s*([^\s(~]+)/)?.[1] ?? null;
-  if (!caseNumber) return { failure: true, reason: 'no case number (div.casenumber / div.case-num) on the page' };
   if (!/<\/html>/i.test(html)) return { failure: true, reason: 'truncated page (no closing </html>)' };
+  if (!caseNumber) return { failure: true, reason: 'no case number (div.casenumber / div.case-num) on the page' };
   const facts = caseFacts($);
   const card = {
     caseNumber,
