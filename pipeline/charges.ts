@@ -3,9 +3,10 @@
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const CODE = String.raw`(КоАП(?:\s*РФ)?|Кодекса\s+Российской\s+Федерации\s+об\s+административных\s+правонарушениях|УК(?:\s*РФ)?|Уголовного\s+кодекса(?:\s+Российской\s+Федерации)?|КАС(?:\s*РФ)?)`;
-const ARTICLE = String.raw`(\d{1,3}(?:\.\d{1,2})?)`;
+const ARTICLE = String.raw`(\d{1,3}(?:\.\d{1,2}){0,2})`;
 const PART = String.raw`(\d{1,2}(?:\.\d)?)`;
-const ITEM = String.raw`(?:п(?:\.|ункта|унктом|унктов)?\s*п?\.?\s*"?([а-я](?:\s*,\s*[а-я])*)"?\s*)?`;
+/** «п. "а"», «п.п. "а,в"», «пункта "б"»: a letter item, quoted or standing alone. */
+const ITEM = String.raw`(?:п(?:\.|ункт\p{L}*)\s*(?:п\.\s*)?"?([а-я](?:\s*,\s*[а-я])*)"?(?!\p{L})\s*)?`;
 
 /** «п. "а" ч. 2 ст. 158 УК РФ», «ч. 1.1 ст. 18.8 КоАП РФ», «частью 3.1 статьи 18.8 Кодекса …». */
 const TEXT_FORM = new RegExp(

@@ -2,7 +2,7 @@
 // so that penalties quoted from earlier decisions are not mistaken for this one.
 import type { OutcomeRecord } from './types.ts';
 
-const RESOLUTIVE = /(?:П\s*О\s*С\s*Т\s*А\s*Н\s*О\s*В\s*И\s*Л|П\s*Р\s*И\s*Г\s*О\s*В\s*О\s*Р\s*И\s*Л|Р\s*Е\s*Ш\s*И\s*Л|О\s*П\s*Р\s*Е\s*Д\s*Е\s*Л\s*И\s*Л)\s*:/u;
+const RESOLUTIVE = /(?:П\s*О\s*С\s*Т\s*А\s*Н\s*О\s*В\s*И\s*Л|П\s*Р\s*И\s*Г\s*О\s*В\s*О\s*Р\s*И\s*Л|Р\s*Е\s*Ш\s*И\s*Л|О\s*П\s*Р\s*Е\s*Д\s*Е\s*Л\s*И\s*Л)\s*(?:А\s*)?:/iu;
 
 export function resolutivePart(text: string): string {
   const match = RESOLUTIVE.exec(text);
@@ -14,7 +14,8 @@ const amount = (digits: string) => Number(digits.replace(/\s/g, ''));
 export function extractOutcomes(text: string): OutcomeRecord[] {
   const part = resolutivePart(text);
   const outcomes: OutcomeRecord[] = [];
-  const fine = part.match(/штраф\p{L}*\s+в\s+размере\s+(\d{1,3}(?:[\s\u00a0]?\d{3})*)/u);
+  // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
+  const fine = part.match(/(?:штраф\p{L}*|в\s+виде\s+административного)\s+в\s+размере\s+(\d+(?:[\s\u00a0]\d{3})*)/u);
   if (fine) outcomes.push({ kind: 'fine', amountRub: amount(fine[1]!) });
   if (/принудительного\s+выдворения|принудительное\s+выдворение|форме\s+принудительного/u.test(part)) outcomes.push({ kind: 'expulsion_forced' });
   else if (/контролируемого\s+самостоятельного\s+выезда/u.test(part)) outcomes.push({ kind: 'expulsion_self' });
@@ -26,9 +27,12 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
   const prison = part.match(/лишени\p{L}*\s+свободы\s+на\s+срок\s+(?:(\d+)\s+(?:год|года|лет))?\s*(?:(\d+)\s+месяц\p{L}*)?/u);
   if (prison && (prison[1] || prison[2])) outcomes.push({ kind: 'imprisonment', months: Number(prison[1] ?? 0) * 12 + Number(prison[2] ?? 0) });
   if (/условн\p{L}*\s+с\s+испытательным\s+сроком|считать\s+условным/u.test(part)) outcomes.push({ kind: 'suspended' });
-  if (/возвратить|возвращено/u.test(part) && outcomes.length === 0) outcomes.push({ kind: 'returned' });
-  if (/по\s+подведомственности|по\s+подсудности/u.test(part) && outcomes.length === 0) outcomes.push({ kind: 'forwarded' });
-  if (/производство\s+по\s+делу[^.]{0,80}прекратить|отменить/u.test(part) && outcomes.length === 0) outcomes.push({ kind: 'cancelled' });
+  if (/возвратить|возвращено/iu.test(part) && outcomes.length === 0) outcomes.push({ kind: 'returned' });
+  if (/по\s+подведомственности|по\s+подсудности|материалы\s+направить|дело\s+направить|передать\s+на\s+рассмотрение/iu.test(part) && outcomes.length === 0) {
+    outcomes.push({ kind: 'forwarded' });
+  }
+  if (/производство\s+по\s+делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить/iu.test(part) && outcomes.length === 0) outcomes.push({ kind: 'cancelled' });
+  if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения/u.test(part) && outcomes.length === 0) outcomes.push({ kind: 'other' });
   return outcomes;
 }
 
