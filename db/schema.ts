@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -347,7 +348,50 @@ export const matches = pgTable(
     reviewedBy: integer('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('matches_pair_uq').on(t.personId, t.detaineeId)],
+  (t) => [uniqueIndex('matches_pair_uq').on(t.personId, t.detaineeId), index('matches_detainee_idx').on(t.detaineeId)],
+);
+
+/**
+ * Search keys of the names of court persons and detainee records (matching/name-keys.ts), so
+ * that finding who may be a given person is a btree look-up, not a scan of every name. A row
+ * belongs to exactly one person or one detainee record and goes with it.
+ */
+export const nameKeys = pgTable(
+  'name_keys',
+  {
+    key: text('key').notNull(),
+    personId: integer('person_id').references(() => persons.id, { onDelete: 'cascade' }),
+    detaineeId: integer('detainee_id').references(() => detainees.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('name_keys_key_idx').on(t.key),
+    index('name_keys_person_idx').on(t.personId),
+    index('name_keys_detainee_idx').on(t.detaineeId),
+    check('name_keys_one_owner', sql`(${t.personId} is null) <> (${t.detaineeId} is null)`),
+  ],
+);
+
+export const entryBanResult = pgEnum('entry_ban_result', ['ban', 'no_data', 'unknown']);
+
+/**
+ * One on-demand look-up of a detainee in the MVD entry-ban service, with its date: the answer
+ * holds on that day only. The raw answer page is a stored document.
+ */
+export const entryBanChecks = pgTable(
+  'entry_ban_checks',
+  {
+    id: serial('id').primaryKey(),
+    detaineeId: integer('detainee_id')
+      .notNull()
+      .references(() => detainees.id, { onDelete: 'cascade' }),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+    result: entryBanResult('result').notNull(),
+    /** Why the result is unknown (captcha, HTTP error, unrecognised page); null otherwise. */
+    reason: text('reason'),
+    documentId: integer('document_id').references(() => documents.id),
+    requestedBy: integer('requested_by').references(() => users.id),
+  },
+  (t) => [index('entry_ban_checks_detainee_idx').on(t.detaineeId, t.checkedAt)],
 );
 
 // ---------------------------------------------------------------- people who use Kuzet
