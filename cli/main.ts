@@ -63,6 +63,25 @@ program
   .description('restore a backup (an existing PGlite folder is moved aside, never deleted)')
   .action(async (file) => (await import('./commands/backup.ts')).restoreCommand(file));
 
+program
+  .command('import-detainees <file>')
+  .description('import a consulate CSV of detained citizens (bad rows are reported by line), then match them with court cases')
+  .option('--district <district>', 'consular district given to every row')
+  .option('--user <username>', 'the admin or consular account doing the import (for the audit log)')
+  .action(async (file, options) => (await import('./commands/import-detainees.ts')).importDetaineesCommand(file, options));
+
+program
+  .command('match')
+  .description('look for detainee records among the persons of flagged cases (candidates for officers to review)')
+  .action(async () => (await import('./commands/match-detainees.ts')).matchDetaineesCommand());
+
+program
+  .command('check-entry-ban <detaineeId>')
+  .description('look one detainee up in the MVD entry-ban service, on demand, and store the answer with its date')
+  .requiredOption('--user <username>', 'the admin or consular account asking (audited)')
+  .option('--service <url>', 'entry-ban service address (default: the MVD service)')
+  .action(async (id, options) => (await import('./commands/check-entry-ban.ts')).checkEntryBanCommand(id, options));
+
 const user = program.command('user').description('manage dashboard accounts');
 user
   .command('add <username>')

@@ -80,18 +80,17 @@ export function scoreName(known: KnownName, seenWritten: string): NameScore {
   const reasons = new Set<string>();
   for (const pair of pairing.pairs) if (pair.agreement !== 'same') reasons.add(`${pair.agreement} form`);
 
-  let contradictions = 0;
+  // A seen word is only a contradiction when a known word was left for it and did not fit
+  // (Айгерим where the record says Айгуль); a word the record lacks is missing information.
   const pairedSeen = new Set(pairing.pairs.map((pair) => pair.seen));
-  seenFull.forEach((word, index) => {
-    if (pairedSeen.has(index)) return;
-    // A patronymic the record does not have is missing information, not a contradiction.
-    const recordHasPatronymic = known.words.some((k) => isPatronymic(k.word));
-    if (isPatronymic(word) && !recordHasPatronymic) return;
-    contradictions += 1;
-  });
+  const pairedKnown = new Set(pairing.pairs.map((pair) => pair.known));
+  const recordHasPatronymic = known.words.some((k) => isPatronymic(k.word));
+  const unpairedSeen = seenFull.filter((word, index) => !pairedSeen.has(index) && (recordHasPatronymic || !isPatronymic(word)));
+  const unpairedKnown = known.words.filter((_, index) => !pairedKnown.has(index));
+  let contradictions = Math.min(unpairedSeen.length, unpairedKnown.length);
 
   // Initials go, in order, to the known words not yet paired.
-  const unpaired = known.words.filter((_, index) => !pairing.pairs.some((pair) => pair.known === index));
+  const unpaired = [...unpairedKnown];
   let initialsAgreeing = 0;
   for (const initial of seenInitials) {
     const at = unpaired.findIndex((k) => k.word.canonical.startsWith(initial.canonical));
