@@ -219,8 +219,11 @@ export async function runCrawl(
         status = 'interrupted';
         break;
       }
+      // Claim in batches (a quarter of the concurrency at least): one claim per finished page
+      // would make the claim transaction the bottleneck.
       const free = options.concurrency - inFlight;
-      const claimed = free > 0 ? await claimRequests(db, options.worker, source.name, free) : [];
+      const worthClaiming = free > 0 && (inFlight === 0 || free >= Math.max(1, Math.floor(options.concurrency / 4)));
+      const claimed = worthClaiming ? await claimRequests(db, options.worker, source.name, free) : [];
       for (const request of claimed) {
         inFlight += 1;
         const task: Promise<void> = handle(request)

@@ -12,16 +12,21 @@ export interface PolitenessOptions {
   minHostIntervalMs: number;
   /** Minimum time between two requests of this process, whatever the host. */
   minProcessIntervalMs: number;
+  /** Requests in flight to one host from this process (1 for real court sites). */
+  maxConcurrentPerHost: number;
 }
 
-export const defaultPoliteness: PolitenessOptions = { minHostIntervalMs: 3000, minProcessIntervalMs: 1500 };
+export const defaultPoliteness: PolitenessOptions = { minHostIntervalMs: 3000, minProcessIntervalMs: 1500, maxConcurrentPerHost: 1 };
 
 /**
- * Slots are reserved this much wider than the interval, and a process that wakes up later
- * than this after its slot (a busy event loop) gives the slot up and reserves a new one:
- * so two requests to a host never arrive closer than the interval, whoever sends them.
+ * Slots are reserved a margin wider than the interval. A process that wakes up later than
+ * half the margin after its slot (a busy event loop) gives the slot up and reserves a new one;
+ * the other half absorbs the time between waking and the request reaching the wire. So two
+ * requests to a host never arrive closer than the interval, whichever workers send them.
  */
-const TIMER_MARGIN_MS = 25;
+export function slotMarginMs(intervalMs: number): number {
+  return Math.max(50, Math.round(intervalMs * 0.05));
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -42,7 +47,7 @@ export class Politeness {
   schedule<T>(host: string, task: (turn: () => Promise<void>) => Promise<T>): Promise<T> {
     let queue = this.queues.get(host);
     if (!queue) {
-      queue = new PQueue({ concurrency: 1 });
+      queue = new PQueue({ concurrency: this.options.maxConcurrentPerHost });
       this.queues.set(host, queue);
     }
     return queue.add(() =>
@@ -64,16 +69,17 @@ export class Politeness {
     if (this.options.minProcessIntervalMs <= 0) return;
     const now = Date.now();
     const slot = Math.max(now, this.nextProcessSlot);
-    this.nextProcessSlot = slot + this.options.minProcessIntervalMs + TIMER_MARGIN_MS;
+    this.nextProcessSlot = slot + this.options.minProcessIntervalMs + slotMarginMs(this.options.minProcessIntervalMs);
     await sleep(slot - now);
   }
 
   private async waitForHostSlot(host: string): Promise<void> {
     if (this.options.minHostIntervalMs <= 0) return;
     for (;;) {
-      const slot = (await reserveHostSlot(this.db, host, this.options.minHostIntervalMs + TIMER_MARGIN_MS)).getTime();
+      const margin = slotMarginMs(this.options.minHostIntervalMs);
+      const slot = (await reserveHostSlot(this.db, host, this.options.minHostIntervalMs + margin)).getTime();
       await sleep(slot - Date.now());
-      if (Date.now() - slot <= TIMER_MARGIN_MS) return;
+      if (Date.now() - slot <= margin / 2) return;
     }
   }
 }

@@ -21,15 +21,14 @@ describe.skipIf(skipPg)('crawler processes on one PostgreSQL', () => {
   afterAll(async () => database?.destroy());
 
   it('survives five SIGKILLs: the stored set equals an uninterrupted crawl, no page fetched twice beyond those in flight', async () => {
-    const site = await startLinkSite(8, 10, 5);
+    const site = await startLinkSite(16, 15, 5);
     let kills = 0;
-    let first = true;
     for (;;) {
-      const proc = child([database.url!, site.base, 'killable', '15', first ? 'seed' : '']);
-      first = false;
+      // Every start seeds again: seeding is idempotent, and the first start may die before it.
+      const proc = child([database.url!, site.base, 'killable', '40', 'seed']);
       const done = exited(proc);
       if (kills < 5) {
-        const outcome = await Promise.race([done.then(() => 'exited' as const), sleep(600 + Math.random() * 900).then(() => 'timer' as const)]);
+        const outcome = await Promise.race([done.then(() => 'exited' as const), sleep(900 + Math.random() * 1100).then(() => 'timer' as const)]);
         if (outcome === 'timer') {
           proc.kill('SIGKILL');
           await done;
