@@ -11,6 +11,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   serial,
   text,
@@ -114,6 +115,23 @@ export const scheduleLocks = pgTable('schedule_locks', {
   acquiredAt: timestamp('acquired_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * How far each court's lists have been read, per case type: the next run starts a day before
+ * it (late publications) instead of re-reading everything.
+ */
+export const crawlCursors = pgTable(
+  'crawl_cursors',
+  {
+    courtId: integer('court_id')
+      .notNull()
+      .references(() => courts.id, { onDelete: 'cascade' }),
+    caseType: text('case_type').notNull(),
+    publishedUntil: date('published_until', { mode: 'string' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.courtId, t.caseType] })],
+);
 
 /** Per-host politeness state shared by every crawler process. */
 export const hosts = pgTable('hosts', {
