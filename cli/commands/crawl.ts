@@ -56,7 +56,7 @@ export async function crawlCommand(raw: unknown): Promise<void> {
   const summary = await runCrawl(
     db,
     sudrfSource(),
-    { db, since: options.since ?? daysAgo(7), until: options.until ?? daysAgo(0), courtCodes },
+    { db, since: options.since ?? null, until: options.until ?? daysAgo(0), courtCodes },
     {
       concurrency: options.concurrency,
       minHostIntervalMs: options.minHostInterval,

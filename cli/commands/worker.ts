@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function runSchedule(db: Db, worker: string, schedule: Schedule): Promise<void> {
   const courts = await findCourts(db, 'sudrf', []);
   const codes = courts.filter((c) => schedule.regions.length === 0 || schedule.regions.includes(c.code.slice(0, 2))).map((c) => c.code);
-  const summary = await runCrawl(db, sudrfSource(), { db, since: day(schedule.lookbackDays), until: day(0), courtCodes: codes }, { worker });
+  const summary = await runCrawl(db, sudrfSource(), { db, since: null, until: day(0), courtCodes: codes }, { worker });
   const pipeline = await analyzeStoredDocuments(db);
   await db.update(crawlRuns).set({ schedule: schedule.name, newCases: pipeline.analyzed }).where(eq(crawlRuns.id, summary.runId));
   say(`kuzet worker: ${schedule.name}: ${summary.pagesFetched} pages, ${pipeline.analyzed} cases analysed, ${pipeline.flagged} flagged`);

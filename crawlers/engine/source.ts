@@ -45,8 +45,11 @@ export interface PageResult {
 
 export interface SeedContext {
   db: Db;
-  /** Only cases published on or after this date (YYYY-MM-DD). */
-  since: string;
+  /**
+   * Only cases published on or after this date (YYYY-MM-DD). Null: continue from each court's
+   * cursor (the source keeps one per court and case type), a week back for a court never read.
+   */
+  since: string | null;
   until: string;
   /** Restrict to these court codes; all known courts of the source when empty. */
   courtCodes: string[];

@@ -12,8 +12,6 @@ export const scheduleSchema = z.object({
   timezone: z.string().default('Europe/Moscow'),
   /** Court codes by region prefix (e.g. ["66", "77"]); empty = every court. */
   regions: z.array(z.string().regex(/^\d{2}$/)).default([]),
-  /** How many days back the publication-date window starts. */
-  lookbackDays: z.number().int().min(1).max(60).default(3),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
@@ -22,11 +20,11 @@ export type Schedule = z.infer<typeof scheduleSchema>;
  * and no IP sees a burst. Regions with many Kyrgyz workers come first.
  */
 export const defaultSchedules: Schedule[] = [
-  { name: 'sudrf-moscow', source: 'sudrf', cron: '10 0 * * *', timezone: 'Europe/Moscow', regions: ['77', '50'], lookbackDays: 3 },
-  { name: 'sudrf-petersburg', source: 'sudrf', cron: '40 1 * * *', timezone: 'Europe/Moscow', regions: ['78', '47'], lookbackDays: 3 },
-  { name: 'sudrf-urals', source: 'sudrf', cron: '10 2 * * *', timezone: 'Europe/Moscow', regions: ['66', '74', '72', '86', '89', '59'], lookbackDays: 3 },
-  { name: 'sudrf-siberia', source: 'sudrf', cron: '40 3 * * *', timezone: 'Europe/Moscow', regions: ['54', '55', '70', '42', '24', '38', '22'], lookbackDays: 3 },
-  { name: 'sudrf-rest', source: 'sudrf', cron: '10 4 * * *', timezone: 'Europe/Moscow', regions: [], lookbackDays: 3 },
+  { name: 'sudrf-moscow', source: 'sudrf', cron: '10 0 * * *', timezone: 'Europe/Moscow', regions: ['77', '50'] },
+  { name: 'sudrf-petersburg', source: 'sudrf', cron: '40 1 * * *', timezone: 'Europe/Moscow', regions: ['78', '47'] },
+  { name: 'sudrf-urals', source: 'sudrf', cron: '10 2 * * *', timezone: 'Europe/Moscow', regions: ['66', '74', '72', '86', '89', '59'] },
+  { name: 'sudrf-siberia', source: 'sudrf', cron: '40 3 * * *', timezone: 'Europe/Moscow', regions: ['54', '55', '70', '42', '24', '38', '22'] },
+  { name: 'sudrf-rest', source: 'sudrf', cron: '10 4 * * *', timezone: 'Europe/Moscow', regions: [] },
 ];
 
 export function loadSchedules(path = process.env.KUZET_SCHEDULES): Schedule[] {

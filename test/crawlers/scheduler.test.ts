@@ -4,7 +4,7 @@ import type { Schedule } from '../../crawlers/scheduler/schedules.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../helpers/databases.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const everySecond: Schedule = { name: 'sudrf-test', source: 'sudrf', cron: '* * * * * *', timezone: 'UTC', regions: [], lookbackDays: 1 };
+const everySecond: Schedule = { name: 'sudrf-test', source: 'sudrf', cron: '* * * * * *', timezone: 'UTC', regions: [] };
 
 describe.each(drivers)('scheduler on %s', (driver) => {
   let database: TestDatabase;

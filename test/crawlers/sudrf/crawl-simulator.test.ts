@@ -65,3 +65,24 @@ describe.each(drivers)('crawling the court-site simulator on %s', (driver) => {
     expect(again.analyzed).toBe(0);
   });
 });
+
+describe.each(drivers)('incremental sudrf crawls on %s', (driver) => {
+  it('starts the next run from each court\'s cursor, a day before where the last one ended', async () => {
+    const database = await createTestDatabase(driver);
+    const simulator = await startCourtSimulator({ courtCount: 1, casesPerCourt: 5, seed: 3, layouts: ['primary'] });
+    const [court] = simulator.courts;
+    await upsertCourts(database.db, [{ source: 'sudrf', code: court!.code, name: court!.name, baseUrl: court!.baseUrl, layout: 'primary', srvNums: [1] }]);
+    const source = sudrfSource();
+    const first = await source.seedRequests({ db: database.db, since: null, until: '2026-11-20', courtCodes: [] });
+    const second = await source.seedRequests({ db: database.db, since: null, until: '2026-11-23', courtCodes: [] });
+    const window = (url: string) => [new URL(url).searchParams.get('adm_document__PUBL_DATE1D'), new URL(url).searchParams.get('adm_document__PUBL_DATE2D')];
+    const koap = (specs: typeof first) => specs.find((s) => s.url.includes('delo_id=1500001'))!.url;
+    expect(window(koap(first))).toEqual(['13.11.2026', '20.11.2026']);
+    expect(window(koap(second))).toEqual(['19.11.2026', '23.11.2026']);
+    // An explicit --since wins over the cursor.
+    const explicit = await source.seedRequests({ db: database.db, since: '2026-01-01', until: '2026-11-23', courtCodes: [] });
+    expect(window(koap(explicit))).toEqual(['01.01.2026', '23.11.2026']);
+    await simulator.close();
+    await database.destroy();
+  });
+});
