@@ -1,12 +1,12 @@
 // Search keys for names: short strings that two spellings of one person's name share, so
 // that finding who may be "Жумабеков Азамат" among a million court persons is an index
-// look-up (btree on the key), not a scan. Each key is one word of the name, reduced to
-// its consonant skeleton after stripping Russian case endings, prefixed with the first
-// letter of another word of the name: «Жумабекову А.Б.», «ZHUMABEKOV AZAMAT» and
-// «Азамат Джумабеков» all give "ajmbkv". A key only selects candidates; score-name.ts
-// decides how well they fit.
+// look-up (btree on the key), not a scan. Each key is one word of the name in canonical
+// spelling with Russian case endings stripped, prefixed with the first letter of another
+// word of the name: «Жумабекову А.Б.», «ZHUMABEKOV AZAMAT» and «Азамат Джумабеков» all
+// give "ajumabekov". A key only selects candidates; score-name.ts decides how well they fit.
+// (A consonant skeleton would also meet vowel variants, but the scorer does not accept
+// those, and it made «Жаныбек» and «Жээнбек» one key: hundreds of useless candidates.)
 import { parseName, type NameWord } from './name-parts.ts';
-import { skeleton } from './transliterate.ts';
 
 /** Case endings, canonical spelling, longest first: -ого, -ому, -ыми, -ой, -ым, -ом, -а, -у, … */
 const CASE_ENDING = /(?:ogo|ego|omu|emu|imi|ami|oi|ei|im|om|em|[aeiou])$/;
@@ -25,7 +25,7 @@ export function stem(canonical: string): string {
   }
 }
 
-export const keyWord = (canonical: string) => skeleton(stem(canonical));
+export const keyWord = stem;
 
 /** The letters a key may start with: every first letter a canonical word can have. */
 export const KEY_INITIALS = 'abcdefghijklmnopqrstuvwxyz'.split('');
@@ -70,7 +70,7 @@ export function personKeys(names: (string | null | undefined)[]): string[] {
 }
 
 /**
- * The start of a key (the other word's initial and three letters of the skeleton) that the
+ * The start of a key (the other word's initial and three letters of the word) that the
  * search also looks up as a range, so a typo late in a word («Сатыбалиев») still finds
  * «Сатыбалдиев». Shorter keys are their own prefix.
  */

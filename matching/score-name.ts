@@ -69,8 +69,8 @@ function bestPairing(known: KnownWord[], seen: NameWord[]): Pairing {
   return best;
 }
 
-export function scoreName(known: KnownName, seenWritten: string): NameScore {
-  const seen = parseName(seenWritten);
+export function scoreName(known: KnownName, seenWritten: string | ParsedName): NameScore {
+  const seen = typeof seenWritten === 'string' ? parseName(seenWritten) : seenWritten;
   const seenFull = seen.words.filter((word) => !word.isInitial);
   const seenInitials = seen.words.filter((word) => word.isInitial);
   if (known.words.length === 0 || seenFull.length === 0) return { score: 0, reasons: ['no comparable name'] };
@@ -130,8 +130,10 @@ export function scoreName(known: KnownName, seenWritten: string): NameScore {
 /** The best score over the spellings a record has (Latin and Cyrillic). */
 export function scoreNames(known: KnownName[], seenWritten: string[]): NameScore {
   let best: NameScore = { score: 0, reasons: ['no comparable name'] };
+  // The name as written and its normalized form often say the same thing: score it once.
+  const parsed = [...new Map(seenWritten.map(parseName).map((name) => [JSON.stringify(name.words), name])).values()];
   for (const name of known) {
-    for (const seen of seenWritten) {
+    for (const seen of parsed) {
       const result = scoreName(name, seen);
       if (result.score > best.score) best = result;
     }

@@ -21,8 +21,8 @@ const LATIN_MARKS: Record<string, string> = { ı: 'i', ş: 'sh', ç: 'ch', ğ: '
 /**
  * Latin spellings that vary between transliteration systems, longest first. ZH/J/DZH/DJ (Ж),
  * KH/H/X (Х), TS (Ц), SHCH (Щ), Y/I (Ы, Й), IU/YU (Ю), IA/YA (Я), IE/YE (Е), NG (Ң).
- * Ч, Ш and Ц become single letters that no other rule produces, so a consonant skeleton can
- * keep them apart.
+ * Ч, Ш and Ц become single letters that no other rule produces (q, w, c), so that one
+ * letter of the canonical form is one sound.
  */
 const LATIN_RULES: [RegExp, string][] = [
   // Letters of the source text that the rules below use as codes: Uzbek Latin Q is Қ, W is В.
@@ -66,6 +66,19 @@ export function romanize(text: string): string {
  * collapsed (Аллабергенов/ALABERGENOV).
  */
 export function canonicalWord(word: string): string {
+  const cached = canonicalCache.get(word);
+  if (cached !== undefined) return cached;
+  const canonical = computeCanonical(word);
+  // Names repeat a lot (a search scores hundreds of persons, most sharing a few surnames).
+  if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
+  canonicalCache.set(word, canonical);
+  return canonical;
+}
+
+const CANONICAL_CACHE_SIZE = 100_000;
+const canonicalCache = new Map<string, string>();
+
+function computeCanonical(word: string): string {
   let latin = stripMarks(romanize(word));
   latin = latin.replace(/[^a-zšžčüö]/g, '');
   for (const [pattern, replacement] of LATIN_RULES) latin = latin.replace(pattern, replacement);
@@ -75,19 +88,6 @@ export function canonicalWord(word: string): string {
 /** The last steps of canonicalWord, also applied to forms built from canonical words (declensions). */
 export function settle(latin: string): string {
   return latin.replace(/i(?=[aeiou])/g, '').replace(/([a-z])\1+/g, '$1');
-}
-
-const VOWELS = /[aeiou]/g;
-
-/**
- * The consonant skeleton of a canonical word, first and last letters kept as they are: vowels
- * inside a name are where transliterations (Ө/O/E, Ү/U/Y, Е/Э/YE) differ most, consonants
- * rarely; a final vowel is kept because it tells Асанова from Асанов.
- */
-export function skeleton(canonical: string): string {
-  if (canonical.length <= 1) return canonical;
-  const inner = canonical.slice(1, -1).replace(VOWELS, '');
-  return (canonical[0] + inner + canonical[canonical.length - 1]).replace(/([a-z])\1+/g, '$1');
 }
 
 /**

@@ -1,12 +1,13 @@
 // Finding a person (a missing relative, a name a family gives on the phone) among every
 // court person and detainee record: the name's search keys are looked up in name_keys
-// (a btree, exact keys and short prefix ranges for late typos), and only the few rows found
-// are scored (matching/score-candidate.ts). Also keeps name_keys in step with persons.
+// (a btree: exact keys, then short prefix ranges when those find nobody likely, for a typo
+// late in a word), and only the few hundred rows found are scored
+// (matching/score-candidate.ts). Also keeps name_keys in step with persons.
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { cases, detainees, nameKeys, persons } from '../schema.ts';
 import { keyPrefix, nameKeys as keysOfName, personKeys, singleWordKeys } from '../../matching/name-keys.ts';
-import { prepareRecord, scoreCandidate } from '../../matching/score-candidate.ts';
+import { CANDIDATE_THRESHOLD, prepareRecord, scoreCandidate, type PreparedRecord } from '../../matching/score-candidate.ts';
 import { DETAINEE_ROLES, auditUser, type Actor } from './detainees.ts';
 import { writeAudit } from './users.ts';
 
@@ -52,14 +53,34 @@ export async function searchPersons(db: Db, query: PersonQuery, actor: Actor, li
   const withDetainees = DETAINEE_ROLES.includes(actor.role);
   const keys = keysOfName(query.name);
   const exact = keys.length > 0 ? keys : singleWordKeys(query.name);
-  if (exact.length === 0) return [];
-
-  const found = await candidateRows(db, exact, keys.length > 0, withDetainees);
   const prepared = prepareRecord({ names: [query.name], birthDate: query.birthDate ?? null });
+  let hits: PersonHit[] = [];
+  if (exact.length > 0) {
+    hits = await scoreRows(db, prepared, await candidateRows(db, exact, [], withDetainees));
+    // Only when the exact keys find nobody likely: short prefix ranges, for a typo late in a word.
+    if (keys.length > 0 && !hits.some((hit) => hit.score >= CANDIDATE_THRESHOLD)) {
+      const prefixes = [...new Set(keys.map(keyPrefix))];
+      const seen = new Set(hits.map((hit) => `${hit.kind}:${hit.id}`));
+      const wider = await scoreRows(db, prepared, await candidateRows(db, exact, prefixes, withDetainees));
+      hits.push(...wider.filter((hit) => !seen.has(`${hit.kind}:${hit.id}`)));
+    }
+  }
+  hits.sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind) || a.id - b.id);
+  // The search itself is audited (who looked for someone, how many hits), the name is not.
+  await writeAudit(db, {
+    user: auditUser(actor),
+    action: 'person.search',
+    details: { hits: hits.length, withBirthDate: Boolean(query.birthDate), withDetainees },
+  });
+  return hits.slice(0, limit);
+}
+
+type CandidateRow = { personId: number | null; detaineeId: number | null };
+
+async function scoreRows(db: Db, prepared: PreparedRecord, found: CandidateRow[]): Promise<PersonHit[]> {
   const hits: PersonHit[] = [];
   const personIds = found.flatMap((row) => (row.personId === null ? [] : [row.personId]));
   const detaineeIds = found.flatMap((row) => (row.detaineeId === null ? [] : [row.detaineeId]));
-
   if (personIds.length > 0) {
     const rows = await db
       .select({ person: persons, caseNumber: cases.caseNumber, courtName: cases.courtName, decisionDate: cases.decisionDate })
@@ -68,7 +89,8 @@ export async function searchPersons(db: Db, query: PersonQuery, actor: Actor, li
       .where(inArray(persons.id, personIds));
     for (const { person, caseNumber, courtName, decisionDate } of rows) {
       const names = [person.nameAsWritten, person.normalizedName].filter((name): name is string => !!name);
-      const { score, reasons } = scoreCandidate(prepared, { names, birthDate: person.birthDate, gender: person.gender as 'm' | 'f' | null });
+      const gender = person.gender === 'm' || person.gender === 'f' ? person.gender : null;
+      const { score, reasons } = scoreCandidate(prepared, { names, birthDate: person.birthDate, gender });
       if (score < SEARCH_MIN_SCORE) continue;
       hits.push({
         kind: 'person', id: person.id, score, reasons, name: person.nameAsWritten, birthDate: person.birthDate,
@@ -87,34 +109,22 @@ export async function searchPersons(db: Db, query: PersonQuery, actor: Actor, li
       });
     }
   }
-  hits.sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind) || a.id - b.id);
-  // The search itself is audited (who looked for someone, how many hits), the name is not.
-  await writeAudit(db, {
-    user: auditUser(actor),
-    action: 'person.search',
-    details: { hits: hits.length, withBirthDate: Boolean(query.birthDate), withDetainees },
-  });
-  return hits.slice(0, limit);
+  return hits;
 }
 
 /**
- * Index rows sharing a key with the query, exact keys ranked before prefix-range ones, at
- * most MAX_SCORED. Prefix ranges are only used for names of two words or more: one word
- * with every initial is already wide.
+ * Index rows with one of the query's keys (or, given prefixes, a key starting with one of
+ * them), the rows sharing most keys first, at most MAX_SCORED.
  */
-async function candidateRows(db: Db, exact: string[], withPrefixes: boolean, withDetainees: boolean) {
-  const ranges: SQL[] = withPrefixes
-    ? [...new Set(exact.map(keyPrefix))].map((prefix) => sql`(${nameKeys.key} >= ${prefix} and ${nameKeys.key} <= ${prefix + RANGE_END})`)
-    : [];
-  const exactMatch = inArray(nameKeys.key, exact);
+async function candidateRows(db: Db, exact: string[], prefixes: string[], withDetainees: boolean): Promise<CandidateRow[]> {
+  const ranges: SQL[] = prefixes.map((prefix) => sql`(${nameKeys.key} >= ${prefix} and ${nameKeys.key} <= ${prefix + RANGE_END})`);
   const owner = withDetainees ? undefined : isNull(nameKeys.detaineeId);
-  const strength = sql<number>`max(case when ${exactMatch} then 2 else 1 end)`;
   return db
-    .select({ personId: nameKeys.personId, detaineeId: nameKeys.detaineeId, strength, hits: sql<number>`count(*)` })
+    .select({ personId: nameKeys.personId, detaineeId: nameKeys.detaineeId, hits: sql<number>`count(*)` })
     .from(nameKeys)
-    .where(and(or(exactMatch, ...ranges), owner))
+    .where(and(ranges.length > 0 ? or(...ranges) : inArray(nameKeys.key, exact), owner))
     .groupBy(nameKeys.personId, nameKeys.detaineeId)
-    .orderBy(sql`3 desc`, sql`4 desc`)
+    .orderBy(sql`3 desc`)
     .limit(MAX_SCORED);
 }
 
