@@ -5,7 +5,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
-import { caseCardSchema, type CaseCard, type CaseParty, type CaseTypeName } from '../../../db/case-card.ts';
+import { caseCardSchema, type CaseParty, type CaseTypeName } from '../../../db/case-card.ts';
 import { oneLine, tidy } from './html-text.ts';
 
 export const hearingSchema = z.object({

@@ -37,8 +37,8 @@ export interface SearchQuery {
   processType: number;
   article: string;
   part?: string;
-  /** Decision dates (caseFinalDateFrom/To), YYYY-MM-DD. */
-  since: string;
+  /** Decision dates (caseFinalDateFrom/To), YYYY-MM-DD; no lower bound when since is null. */
+  since: string | null;
   until: string;
   page?: number;
 }
@@ -55,7 +55,7 @@ export function searchUrl(query: SearchQuery): string {
     caseNumber: '',
     participant: '',
     codex: codexValue(query.article, query.part),
-    caseFinalDateFrom: ruDate(query.since),
+    caseFinalDateFrom: query.since ? ruDate(query.since) : '',
     caseFinalDateTo: ruDate(query.until),
   });
   if (query.page && query.page > 1) params.set('page', String(query.page));
