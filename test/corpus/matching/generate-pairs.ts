@@ -47,6 +47,11 @@ function surnameOf(root: string, gender: 'm' | 'f'): string {
   return gender === 'm' ? male : male + 'а';
 }
 
+/** Mostly Russian-style (-ов/-ев), sometimes a Kyrgyz surname kept as it is (Жумабек, Эсенбай). */
+function familyName(root: string, gender: 'm' | 'f', chance: Chance): string {
+  return /(бек|бай)$/.test(root) && chance(0.35) ? root : surnameOf(root, gender);
+}
+
 function patronymicOf(father: string, gender: 'm' | 'f'): string {
   const base = /[жшчй]$/.test(father) ? (father.endsWith('й') ? father.slice(0, -1) + 'ев' : father + 'ев') : father + 'ов';
   return base + (gender === 'm' ? 'ич' : 'на');
@@ -87,7 +92,7 @@ function makePerson(names: NamePools, pick: Pick, chance: Chance): Person {
   const birthDate = `${year}-${String(1 + pick([...Array(12).keys()])).padStart(2, '0')}-${String(1 + pick([...Array(28).keys()])).padStart(2, '0')}`;
   return {
     gender,
-    surname: uulu ? '' : surnameOf(pick(names.surnameRoots), gender),
+    surname: uulu ? '' : familyName(pick(names.surnameRoots), gender, chance),
     given: pick(gender === 'm' ? names.maleGiven : names.femaleGiven),
     patronymic: uulu ? '' : patronymicOf(father, gender),
     father,
