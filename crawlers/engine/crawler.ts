@@ -223,7 +223,12 @@ export async function runCrawl(
       // would make the claim transaction the bottleneck.
       const free = options.concurrency - inFlight;
       const worthClaiming = free > 0 && (inFlight === 0 || free >= Math.max(1, Math.floor(options.concurrency / 4)));
-      const claimed = worthClaiming ? await claimRequests(db, options.worker, source.name, free) : [];
+      const claimed = worthClaiming
+        ? await claimRequests(db, options.worker, source.name, free, {
+            perHost: options.maxConcurrentPerHost,
+            busyHosts: politeness.saturatedHosts(),
+          })
+        : [];
       for (const request of claimed) {
         inFlight += 1;
         const task: Promise<void> = handle(request)

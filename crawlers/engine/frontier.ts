@@ -2,7 +2,7 @@
 // never fetched twice), a state, attempts and a next-attempt time (so a killed crawler
 // resumes where it stopped). Work is claimed with FOR UPDATE SKIP LOCKED, so several
 // crawler processes sharing one PostgreSQL never take the same request.
-import { and, asc, eq, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { crawlRequests, hosts } from '../../db/schema.ts';
 import type { RequestSpec } from './source.ts';
@@ -40,17 +40,25 @@ export async function enqueueRequests(
 }
 
 /**
- * Claims up to `limit` due requests for `worker`, skipping hosts in cooldown and rows other
- * workers hold. The claim is one short transaction.
+ * Claims up to `limit` due requests for `worker`: at most `perHost` per host, none for hosts
+ * in cooldown or in `busyHosts` (hosts this worker is already waiting on), none that another
+ * worker holds. Claiming a host's whole backlog would leave the other hosts idle while its
+ * requests wait for their politeness slots.
  */
-export async function claimRequests(db: Db, worker: string, source: string, limit: number): Promise<ClaimedRequest[]> {
+export async function claimRequests(
+  db: Db,
+  worker: string,
+  source: string,
+  limit: number,
+  { perHost = Number.POSITIVE_INFINITY, busyHosts = [] }: { perHost?: number; busyHosts?: string[] } = {},
+): Promise<ClaimedRequest[]> {
   return db.transaction(async (tx) => {
     const hostCoolingDown = tx
       .select({ host: hosts.host })
       .from(hosts)
       .where(and(eq(hosts.host, crawlRequests.host), sql`${hosts.cooldownUntil} > now()`));
-    const due = await tx
-      .select({ id: crawlRequests.id })
+    const candidates = await tx
+      .select({ id: crawlRequests.id, host: crawlRequests.host })
       .from(crawlRequests)
       .where(
         and(
@@ -58,19 +66,33 @@ export async function claimRequests(db: Db, worker: string, source: string, limi
           eq(crawlRequests.source, source),
           lte(crawlRequests.nextAttemptAt, sql`now()`),
           notExists(hostCoolingDown),
+          busyHosts.length > 0 ? notInArray(crawlRequests.host, busyHosts) : undefined,
         ),
       )
       .orderBy(asc(crawlRequests.nextAttemptAt), asc(crawlRequests.id))
-      .limit(limit)
+      .limit(Number.isFinite(perHost) ? limit * 8 : limit);
+    const perHostCount = new Map<string, number>();
+    const picked = candidates.filter((row) => {
+      const n = perHostCount.get(row.host) ?? 0;
+      if (n >= perHost) return false;
+      perHostCount.set(row.host, n + 1);
+      return true;
+    });
+    const ids = picked.slice(0, limit).map((row) => row.id);
+    if (ids.length === 0) return [];
+    const free = await tx
+      .select({ id: crawlRequests.id })
+      .from(crawlRequests)
+      .where(and(inArray(crawlRequests.id, ids), eq(crawlRequests.state, 'queued')))
       .for('update', { skipLocked: true });
-    if (due.length === 0) return [];
+    if (free.length === 0) return [];
     return tx
       .update(crawlRequests)
       .set({ state: 'in_progress', lockedBy: worker, lockedAt: sql`now()`, updatedAt: sql`now()` })
       .where(
         inArray(
           crawlRequests.id,
-          due.map((row) => row.id),
+          free.map((row) => row.id),
         ),
       )
       .returning();

@@ -58,11 +58,11 @@ export class Politeness {
     ) as Promise<T>;
   }
 
-  /** Hosts that have work waiting or running in this process. */
-  get busyHosts(): number {
-    let busy = 0;
-    for (const queue of this.queues.values()) if (queue.size + queue.pending > 0) busy += 1;
-    return busy;
+  /** Hosts that already have as much work in this process as they may take at once. */
+  saturatedHosts(): string[] {
+    const saturated: string[] = [];
+    for (const [host, queue] of this.queues) if (queue.size + queue.pending >= this.options.maxConcurrentPerHost) saturated.push(host);
+    return saturated;
   }
 
   private async waitForProcessSlot(): Promise<void> {

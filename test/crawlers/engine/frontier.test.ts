@@ -55,3 +55,15 @@ describe.each(drivers)('crawl frontier on %s', (driver) => {
     for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(499);
   });
 });
+
+describe.each(drivers)('claiming across hosts on %s', (driver) => {
+  it('spreads a claim over hosts instead of taking one host\'s backlog', async () => {
+    const database = await createTestDatabase(driver);
+    await enqueueRequests(database.db, 'spread', [...urls(10, 'big.example'), ...urls(2, 'small.example'), ...urls(2, 'other.example')], null);
+    const claimed = await claimRequests(database.db, 'w', 'spread', 6, { perHost: 1 });
+    expect(claimed.map((r) => r.host).sort()).toEqual(['big.example', 'other.example', 'small.example']);
+    const next = await claimRequests(database.db, 'w', 'spread', 6, { perHost: 1, busyHosts: ['big.example'] });
+    expect(next.map((r) => r.host).sort()).toEqual(['other.example', 'small.example']);
+    await database.destroy();
+  });
+});
