@@ -1,9 +1,16 @@
-// The real saved court pages live outside the repository, in ../shared/real-pages.
-import { readFileSync } from 'node:fs';
+// The real saved court pages live outside the repository, in ../shared/real-pages (next to
+// the checkout). KUZET_REAL_PAGES overrides; a clone elsewhere on this machine finds /work/shared.
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-export const realPagesDir = fileURLToPath(new URL('../../../shared/real-pages', import.meta.url));
+const candidates = [
+  process.env.KUZET_REAL_PAGES,
+  fileURLToPath(new URL('../../../shared/real-pages', import.meta.url)),
+  '/work/shared/real-pages',
+].filter((dir): dir is string => Boolean(dir));
+
+export const realPagesDir = candidates.find((dir) => existsSync(join(dir, 'INDEX.tsv'))) ?? candidates[0]!;
 
 export function realPage(relativePath: string): string {
   return readFileSync(join(realPagesDir, relativePath), 'utf8');
