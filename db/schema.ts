@@ -425,6 +425,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull(),
     district: text('district'),
+    /** Interface language chosen by the user ('ru', 'en', 'ky'); null: from the browser. */
+    language: text('language'),
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -446,6 +448,41 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * A case or a person someone follows (NGO follow-up). A person is followed by name
+ * (normalized when known) so that the same person's other cases show up too.
+ */
+export const follows = pgTable(
+  'follows',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    personName: text('person_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('follows_user_case_uq').on(t.userId, t.caseId),
+    uniqueIndex('follows_user_person_uq').on(t.userId, t.personName),
+    check('follows_one_target', sql`(${t.caseId} is null) <> (${t.personName} is null)`),
+  ],
+);
+
+/** When a user last opened a page whose content is "what changed since your last visit". */
+export const pageVisits = pgTable(
+  'page_visits',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    page: text('page').notNull(),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.page] })],
 );
 
 /** Who did what, when. Append-only. */
