@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import type { Db } from '../db/client.ts';
 import { loadSession } from '../db/queries/users.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { unavailablePage } from './views/unavailable.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
@@ -61,6 +63,11 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
   }
   app.notFound((c) => c.text('Not found', 404));
   app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`dashboard: database unavailable on ${c.req.method} ${c.req.path}`);
+      c.header('Retry-After', '10');
+      return c.html(unavailablePage(), 503);
+    }
     // Never echo the error: it may carry personal data from the database.
     console.error(`dashboard error on ${c.req.method} ${c.req.path}: ${error.name}`);
     return c.text('Something went wrong. The error has been logged.', 500);

@@ -24,6 +24,7 @@ import {
 } from './frontier.ts';
 import { Politeness, coolDownHost, defaultPoliteness, retryAfterMs, type PolitenessOptions } from './politeness.ts';
 import { backoffDelayMs } from './backoff.ts';
+import { isDatabaseUnavailable } from '../../db/errors.ts';
 import { RobotsRules } from './robots.ts';
 import type { CrawlSource, FetchedPage, PageResult, SeedContext } from './source.ts';
 
@@ -214,49 +215,73 @@ export async function runCrawl(
   const running = new Set<Promise<void>>();
   let status: CrawlSummary['status'] = 'finished';
   try {
+    let databaseDownSince: number | null = null;
     for (;;) {
       if (options.signal?.aborted) {
         status = 'interrupted';
         break;
       }
-      // Claim in batches (a quarter of the concurrency at least): one claim per finished page
-      // would make the claim transaction the bottleneck.
-      const free = options.concurrency - inFlight;
-      const worthClaiming = free > 0 && (inFlight === 0 || free >= Math.max(1, Math.floor(options.concurrency / 4)));
-      const claimed = worthClaiming
-        ? await claimRequests(db, options.worker, source.name, free, {
-            perHost: options.maxConcurrentPerHost,
-            busyHosts: politeness.saturatedHosts(),
-          })
-        : [];
-      for (const request of claimed) {
-        inFlight += 1;
-        const task: Promise<void> = handle(request)
-          .catch(async (error: unknown) => {
-            counters.errors += 1;
-            await reschedule(db, request.id, new Date(Date.now() + options.backoffBaseMs), String(error), true);
-          })
-          .finally(() => {
-            inFlight -= 1;
-            running.delete(task);
-          });
-        running.add(task);
+      try {
+        // Claim in batches (a quarter of the concurrency at least): one claim per finished page
+        // would make the claim transaction the bottleneck.
+        const free = options.concurrency - inFlight;
+        const worthClaiming = free > 0 && (inFlight === 0 || free >= Math.max(1, Math.floor(options.concurrency / 4)));
+        const claimed = worthClaiming
+          ? await claimRequests(db, options.worker, source.name, free, {
+              perHost: options.maxConcurrentPerHost,
+              busyHosts: politeness.saturatedHosts(),
+            })
+          : [];
+        for (const request of claimed) {
+          inFlight += 1;
+          const task: Promise<void> = handle(request)
+            .catch(async (error: unknown) => {
+              counters.errors += 1;
+              // With the database away the request stays claimed; it is given back once the
+              // database returns and nothing of ours is running (see below), or after its lease.
+              if (isDatabaseUnavailable(error)) {
+                databaseDownSince ??= Date.now();
+                count('database_unavailable');
+                return;
+              }
+              await reschedule(db, request.id, new Date(Date.now() + options.backoffBaseMs), String(error), true).catch(() => {});
+            })
+            .finally(() => {
+              inFlight -= 1;
+              running.delete(task);
+            });
+          running.add(task);
+        }
+        await report();
+        if (claimed.length > 0) continue;
+        if (running.size > 0) {
+          await Promise.race([...running, sleep(200)]);
+          continue;
+        }
+        const counts = await frontierCounts(db, source.name);
+        if (counts.queued === 0 && counts.inProgress === 0) break;
+        if (counts.queued === 0 && databaseDownSince !== null) {
+          // Requests we held while the database was away: nothing of ours runs now, give them back.
+          await recoverAbandoned(db, options.worker, options.leaseMs);
+          databaseDownSince = null;
+          continue;
+        }
+        const waitMs = counts.nextDueAt ? counts.nextDueAt.getTime() - Date.now() : 1000;
+        if (waitMs > options.maxIdleWaitMs) break;
+        await sleep(Math.min(Math.max(waitMs, 250), 1000));
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        // The database restarts or the network is cut: wait and go on; the frontier is intact.
+        databaseDownSince ??= Date.now();
+        count('database_unavailable');
+        await sleep(Math.min(30_000, 500 + (Date.now() - databaseDownSince) / 4));
       }
-      await report();
-      if (claimed.length > 0) continue;
-      if (running.size > 0) {
-        await Promise.race([...running, sleep(200)]);
-        continue;
-      }
-      const counts = await frontierCounts(db, source.name);
-      if (counts.queued === 0 && counts.inProgress === 0) break;
-      const waitMs = counts.nextDueAt ? counts.nextDueAt.getTime() - Date.now() : 1000;
-      if (waitMs > options.maxIdleWaitMs) break;
-      await sleep(Math.min(Math.max(waitMs, 250), 1000));
     }
   } finally {
     await Promise.allSettled(running);
-    await updateCrawlRun(db, runId, counters, status);
+    await updateCrawlRun(db, runId, counters, status).catch((error: unknown) => {
+      if (!isDatabaseUnavailable(error)) throw error;
+    });
   }
   const counts = await frontierCounts(db, source.name);
   return { runId, ...counters, queued: counts.queued, inFlight: 0, done, failed: counts.failed, skipped: counts.skipped, status };
