@@ -43,8 +43,8 @@ export interface PersonHit {
 
 /** Hits scoring below this are not shown; a search casts a wider net than stored match candidates. */
 export const SEARCH_MIN_SCORE = 0.5;
-/** At most this many index rows are scored for one query (the best-keyed first). */
-const MAX_SCORED = 400;
+/** At most this many index rows are scored for one query (those sharing most keys first). */
+const MAX_SCORED = 250;
 /** Upper bound of a prefix range: keys are lower-case a–z only. */
 const RANGE_END = 'z'.repeat(24);
 
@@ -55,7 +55,9 @@ export async function searchPersons(db: Db, query: PersonQuery, actor: Actor, li
   const exact = keys.length > 0 ? keys : singleWordKeys(query.name);
   const prepared = prepareRecord({ names: [query.name], birthDate: query.birthDate ?? null });
   let hits: PersonHit[] = [];
-  if (exact.length > 0) {
+  if (keys.length === 0 && exact.length > 0) {
+    hits = await scoreRows(db, prepared, await singleWordRows(db, exact, withDetainees));
+  } else if (exact.length > 0) {
     hits = await scoreRows(db, prepared, await candidateRows(db, exact, [], withDetainees));
     // Only when the exact keys find nobody likely: short prefix ranges, for a typo late in a word.
     if (keys.length > 0 && !hits.some((hit) => hit.score >= CANDIDATE_THRESHOLD)) {
@@ -76,6 +78,20 @@ export async function searchPersons(db: Db, query: PersonQuery, actor: Actor, li
 }
 
 type CandidateRow = { personId: number | null; detaineeId: number | null };
+
+/**
+ * A one-word query («Жумабеков») names thousands of persons in a large database, all equally
+ * well: the first MAX_SCORED index rows are taken as they come, with no ranking to pay for.
+ */
+async function singleWordRows(db: Db, keys: string[], withDetainees: boolean): Promise<CandidateRow[]> {
+  const rows = await db
+    .select({ personId: nameKeys.personId, detaineeId: nameKeys.detaineeId })
+    .from(nameKeys)
+    .where(and(inArray(nameKeys.key, keys), withDetainees ? undefined : isNull(nameKeys.detaineeId)))
+    .limit(MAX_SCORED * 2);
+  const unique = new Map(rows.map((row) => [`${row.personId}:${row.detaineeId}`, row]));
+  return [...unique.values()].slice(0, MAX_SCORED);
+}
 
 async function scoreRows(db: Db, prepared: PreparedRecord, found: CandidateRow[]): Promise<PersonHit[]> {
   const hits: PersonHit[] = [];
