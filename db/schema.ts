@@ -382,7 +382,8 @@ export const nameKeys = pgTable(
     detaineeId: integer('detainee_id').references(() => detainees.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    index('name_keys_key_idx').on(t.key),
+    // key first for the look-up, the owners after it so the look-up never visits the table.
+    index('name_keys_lookup_idx').on(t.key, t.personId, t.detaineeId),
     index('name_keys_person_idx').on(t.personId),
     index('name_keys_detainee_idx').on(t.detaineeId),
     check('name_keys_one_owner', sql`(${t.personId} is null) <> (${t.detaineeId} is null)`),
