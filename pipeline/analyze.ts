@@ -1,68 +1,122 @@
-// The pipeline over one document: normalize → citizenship → persons → charges → outcome.
-// Pure: the same input always gives the same analysis.
+// The pipeline over one document: normalize → persons → citizenship → charges → outcome.
+// Pure: the same input always gives the same analysis. Evidence offsets refer to `text` in the
+// result: the normalized document (analyzeDocument) or the normalized act text of a card
+// (analyzeCaseCard; empty when the card has no published act).
 import type { CaseCard } from '../db/case-card.ts';
-import { findCitizenshipCues } from './citizenship.ts';
 import { extractCharges } from './charges.ts';
-import { normalizeDocument } from './normalize.ts';
+import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyrgyz-verdict.ts';
+import { nameCompleteness, nameKey } from './name-forms.ts';
+import { normalizeText } from './normalize.ts';
 import { appealDeadline, extractOutcomes, firstDate } from './outcome.ts';
-import { personsFromCard, personsFromText } from './persons.ts';
-import type { CaseAnalysis, KyrgyzVerdict, PersonMention } from './types.ts';
+import { personsFromCard, personsFromText, type PersonInText } from './persons.ts';
+import type { CaseAnalysis, ChargeCitation, KyrgyzVerdict, OutcomeRecord, PersonMention } from './types.ts';
+
+export { analysisToJson, analyzeJsonLine, analyzeJsonLines } from './json-lines.ts';
 
 const isAccused = (person: PersonMention) => person.role === 'defendant' || person.role === 'person_charged';
+const CASE_NUMBER = /(?:Дело|делу|Материал)?\s*№\s*(\d{1,2}[а-я]?-\d{1,6}\s?\/\s?\d{2,4}(?:\s?\([^)]{1,20}\))?)/u;
 
-function verdictFor(text: string, persons: PersonMention[]): KyrgyzVerdict {
-  const cues = findCitizenshipCues(text);
-  if (!persons.some(isAccused) && persons.length > 0) return { flag: 'no', confidence: 0.9, evidence: [] };
-  if (cues.strong.length > 0) {
-    // Another citizenship named as well lowers the confidence: the text may be about two people.
-    const confidence = cues.other.length > 0 ? 0.8 : Math.min(0.99, 0.9 + 0.03 * cues.strong.length);
-    return { flag: 'yes', confidence, evidence: [...cues.strong, ...cues.weak] };
-  }
-  const weakKinds = new Set(cues.weak.map((cue) => cue.cue));
-  if (cues.other.length === 0 && weakKinds.size > 0) {
-    return { flag: 'possible', confidence: weakKinds.size > 1 ? 0.6 : 0.4, evidence: cues.weak };
-  }
-  return { flag: 'no', confidence: cues.other.length > 0 ? 0.95 : 0.7, evidence: [] };
+function withCitizenship(person: PersonMention, decision: PersonCitizenship | undefined): PersonMention {
+  const country = decision?.country;
+  return { ...person, citizenship: country && /^[A-Z]{2}$/.test(country) ? country : null };
 }
 
-function withCitizenship(persons: PersonMention[], verdict: KyrgyzVerdict): PersonMention[] {
-  return persons.map((person) => (isAccused(person) && verdict.flag === 'yes' ? { ...person, citizenship: 'KG' } : person));
+function textPersonsOut(persons: PersonInText[], decision: KyrgyzDecision): PersonMention[] {
+  return persons.map((p) => withCitizenship(p.mention, decision.byPerson.get(p)));
+}
+
+function caseTypeOf(charges: ChargeCitation[]): string {
+  if (charges.some((c) => c.code === 'УК')) return 'criminal';
+  if (charges.some((c) => c.code === 'КАС')) return 'kas';
+  return 'koap';
 }
 
 export function analyzeDocument(input: { id: string; text: string }): CaseAnalysis {
-  const text = normalizeDocument(input.text);
+  const { text } = normalizeText(input.text);
   const persons = personsFromText(text);
-  const kyrgyz = verdictFor(text, persons);
-  const decisionDate = firstDate(text);
+  const decision = decideKyrgyz(text, persons);
   const charges = extractCharges(text);
-  const caseType = charges.some((c) => c.code === 'УК') ? 'criminal' : 'koap';
-  const caseNumber = text.match(/Дело\s+№\s*([\d\p{L}-]+\/\d{4})/u)?.[1];
+  const decisionDate = firstDate(text);
+  const deadline = appealDeadline(decisionDate, caseTypeOf(charges));
+  const caseNumber = CASE_NUMBER.exec(text.slice(0, 2000))?.[1]?.replace(/\s/g, '');
   return {
     id: input.id,
-    kyrgyz,
-    persons: withCitizenship(persons, kyrgyz),
+    kyrgyz: decision.verdict,
+    persons: textPersonsOut(persons, decision),
     charges,
     outcomes: extractOutcomes(text),
     ...(caseNumber ? { caseNumber } : {}),
-    ...(decisionDate ? { decisionDate, appealDeadline: appealDeadline(decisionDate, caseType) ?? undefined } : {}),
+    ...(decisionDate ? { decisionDate } : {}),
+    ...(deadline ? { appealDeadline: deadline } : {}),
     text,
   };
 }
 
+/** The person in the act that a card party is: same name key, or the only person charged. */
+function linkCardPerson(card: PersonMention, cardAccusedCount: number, textPersons: PersonInText[], used: Set<PersonInText>): PersonInText | null {
+  if (!card.depersonalized) {
+    const key = nameKey(card.name);
+    const same = textPersons.find((p) => !used.has(p) && p.key === key);
+    if (same) return same;
+  }
+  if (!isAccused(card) || cardAccusedCount !== 1) return null;
+  const accused = textPersons.filter((p) => !used.has(p) && !p.organisation && isAccused(p.mention));
+  return accused.length === 1 ? accused[0]! : null;
+}
+
+const CARD_RESULTS: [RegExp, OutcomeRecord['kind']][] = [
+  [/возвращ/iu, 'returned'],
+  [/подведомственност|подсудност|направлен/iu, 'forwarded'],
+  [/прекращ|отмен/iu, 'cancelled'],
+];
+
+/** «КоАП: ст. 18.8 ч.1.1» (card header) → «ст. 18.8 ч.1.1 КоАП». */
+function headerArticles(articles: string | null): string {
+  if (!articles) return '';
+  return articles.replace(/(КоАП|УК|КАС)\s*(?:РФ)?\s*:\s*([^;]+)/gu, (_m, code: string, list: string) => `${list.trim()} ${code}`);
+}
+
+/**
+ * A case card: parties (names, roles, articles) are authoritative; the act text gives the
+ * citizenship evidence. Evidence offsets refer to the normalized act text returned in `text`.
+ */
 export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
-  const text = normalizeDocument(card.actText ?? '');
+  const { text } = normalizeText(card.actText ?? '');
+  const textPersons = personsFromText(text);
+  const decision = decideKyrgyz(text, textPersons);
   const cardPersons = personsFromCard(card.parties);
-  const persons = cardPersons.length > 0 ? cardPersons : personsFromText(text);
-  const kyrgyz = verdictFor(text, persons);
+  const accusedCount = cardPersons.filter(isAccused).length;
+  const used = new Set<PersonInText>();
+  const linked = cardPersons.map((person) => {
+    const match = linkCardPerson(person, accusedCount, textPersons, used);
+    if (match) used.add(match);
+    const fromText = match ? decision.byPerson.get(match) : undefined;
+    const better = match && !match.mention.depersonalized && nameCompleteness(match.mention.name) > nameCompleteness(person.name) && nameKey(match.mention.name) === nameKey(person.name);
+    const merged: PersonMention = {
+      ...person,
+      normalized: better ? match.mention.normalized : person.normalized,
+      gender: person.gender ?? match?.mention.gender ?? null,
+      birthDate: match?.mention.birthDate ?? null,
+      birthPlace: match?.mention.birthPlace ?? null,
+    };
+    // The only accused party, not found by name in the act: the act's own verdict is about them.
+    const citizenship = fromText ?? (isAccused(person) && accusedCount === 1 ? verdictAsPerson(decision.verdict) : undefined);
+    return { person: withCitizenship(merged, citizenship), decision: citizenship };
+  });
+  const persons = linked.map((l) => l.person);
+  const kyrgyz = cardPersons.length === 0 ? decision.verdict : verdictOverAccused(linked.filter((l) => isAccused(l.person)).map((l) => l.decision));
   const cardCharges = extractCharges(card.parties.map((party) => party.articles ?? '').join('; '));
+  const charges = cardCharges.length > 0 ? cardCharges : extractCharges(headerArticles(card.articles));
+  const outcomes = extractOutcomes(text);
+  const fromResult = CARD_RESULTS.find(([pattern]) => pattern.test(card.result ?? ''));
   const decisionDate = card.decisionDate ?? firstDate(text);
   const deadline = appealDeadline(decisionDate, card.caseType);
   return {
     id,
     kyrgyz,
-    persons: withCitizenship(persons, kyrgyz),
-    charges: cardCharges.length > 0 ? cardCharges : extractCharges(text),
-    outcomes: extractOutcomes(text),
+    persons,
+    charges: charges.length > 0 ? charges : extractCharges(text),
+    outcomes: outcomes.length > 0 || !fromResult ? outcomes : [{ kind: fromResult[1] }],
     ...(card.caseNumber ? { caseNumber: card.caseNumber } : {}),
     ...(card.courtName ? { court: card.courtName } : {}),
     ...(decisionDate ? { decisionDate } : {}),
@@ -71,8 +125,15 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
   };
 }
 
-/** The JSON contract of `kuzet analyze`: the analysis without the analysed text. */
-export function analysisToJson(analysis: CaseAnalysis): Omit<CaseAnalysis, 'text'> {
-  const { text: _text, ...rest } = analysis;
-  return rest;
+function verdictAsPerson(verdict: KyrgyzVerdict): PersonCitizenship {
+  return { country: verdict.flag === 'yes' ? 'KG' : null, kyrgyz: verdict.flag, confidence: verdict.confidence, evidence: verdict.evidence.map((e) => ({ ...e, cue: e.cue as 'citizenship' })) };
+}
+
+function verdictOverAccused(decisions: (PersonCitizenship | undefined)[]): KyrgyzVerdict {
+  const known = decisions.filter((d): d is PersonCitizenship => d !== undefined);
+  const yes = known.filter((d) => d.kyrgyz === 'yes');
+  if (yes.length > 0) return { flag: 'yes', confidence: Math.max(...yes.map((d) => d.confidence)), evidence: yes.flatMap((d) => d.evidence).sort((a, b) => a.start - b.start) };
+  const possible = known.filter((d) => d.kyrgyz === 'possible');
+  if (possible.length > 0) return { flag: 'possible', confidence: Math.max(...possible.map((d) => d.confidence)), evidence: possible.flatMap((d) => d.evidence) };
+  return { flag: 'no', confidence: known.some((d) => d.country !== null) ? 0.95 : 0.7, evidence: [] };
 }

@@ -1,56 +1,118 @@
-// Cited articles → charges. Procedural and general-part articles are citations, not charges:
-// КоАП chapters 5–21 and УК articles from 105 (the special part) are offences.
+// Cited articles → charges. A citation is a charge when it names an offence (КоАП chapters 5–21,
+// УК special part 105–361, КАС 218/266: the claims a foreign citizen brings or answers) and is
+// not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
+// witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
+import { sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
-const CODE = String.raw`(КоАП(?:\s*РФ)?|Кодекса\s+Российской\s+Федерации\s+об\s+административных\s+правонарушениях|УК(?:\s*РФ)?|Уголовного\s+кодекса(?:\s+Российской\s+Федерации)?|КАС(?:\s*РФ)?)`;
-const ARTICLE = String.raw`(\d{1,3}(?:\.\d{1,2}){0,2})`;
-const PART = String.raw`(\d{1,2}(?:\.\d)?)`;
-/** «п. "а"», «п.п. "а,в"», «пункта "б"»: a letter item, quoted or standing alone. */
-const ITEM = String.raw`(?:п(?:\.|ункт\p{L}*)\s*(?:п\.\s*)?"?([а-я](?:\s*,\s*[а-я])*)"?(?!\p{L})\s*)?`;
-
-/** «п. "а" ч. 2 ст. 158 УК РФ», «ч. 1.1 ст. 18.8 КоАП РФ», «частью 3.1 статьи 18.8 Кодекса …». */
-const TEXT_FORM = new RegExp(
-  String.raw`${ITEM}(?:ч(?:\.|асть|асти|астью)\s*${PART}\s*)?ст(?:\.|атьи|атья|атьей|атье)\s*${ARTICLE}\s*${CODE}`,
+const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
+const LIST = (unit: string, prefix = '') => String.raw`${unit}(?:\s*(?:,|и)\s*${prefix}${unit})*`;
+const LETTER_LIST = String.raw`"?[а-и]"?(?:\s*(?:,|и)\s*"?[а-и]"?)*(?!\p{L})`;
+const ITEM = String.raw`(?:(?:п\.\s*п\.|пп\.|п\.|пункт(?:а|ом|ами|ов|ы)?)\s*(${LETTER_LIST}|\d{1,2})\s*)`;
+const PART = String.raw`(?:(?:ч\.\s*ч\.|чч\.|ч\.|част(?:ь|и|ью|ями|ей))\s*(${LIST(String.raw`\d{1,2}(?:\.\d{1,2})?`, String.raw`(?:ч\.\s*)?`)})\s*)`;
+const ARTICLE = String.raw`(?:ст\.\s*ст\.|стст\.|ст\.|стать(?:я|и|ей|ю|ями|ям)|статей)\s*(${LIST(NUMBER)})`;
+/** «п. "а" ч. 2 ст. 158», «частью 3.1 статьи 18.8», card order «ст.18.8 ч.3.1», «ст.158 ч.2 п.в». */
+const CITATION = new RegExp(
+  String.raw`(?<!\p{L})${ITEM}?${PART}?${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`,
   'gu',
 );
-/** Card form: «ст.18.8 ч.3.1 КоАП РФ», «ст.173.1 ч.2 п.б УК РФ». */
-const CARD_FORM = new RegExp(String.raw`ст\.\s*${ARTICLE}\s*(?:ч\.\s*${PART})?\s*(?:п\.\s*([а-я]))?\s*${CODE}`, 'gu');
-/** «ст.ст. 158, 161 УК РФ»: a list of articles sharing one code. */
-const LIST_FORM = new RegExp(String.raw`ст\.\s*ст\.\s*((?:\d{1,3}(?:\.\d{1,2})?\s*,\s*)+\d{1,3}(?:\.\d{1,2})?)\s*${CODE}`, 'gu');
+const CODE = new RegExp(
+  String.raw`^\s*(?:(КоАП|Кодекса\s+(?:РФ|Российской\s+Федерации)\s+об\s+(?:административных\s+правонарушениях|АП))|(УК|Уголовного\s+кодекса)|(КАС|Кодекса\s+административного\s+судопроизводства))(?!\p{L})(?:\s*(?:РФ|Российской\s+Федерации)(?!\p{L}))?`,
+  'u',
+);
+/** Between two citations sharing one code: «ч. 1 ст. 18.8, ч. 1 ст. 18.10 КоАП РФ». */
+const CHAIN_GAP = /^\s*(?:,|и|,\s*а\s+также|,\s*и)\s*$/u;
+const NOT_A_CHARGE_BEFORE = /(?:неуплат|разъясн|в\s+случае|предупрежден|предупреждал|ранее\s+(?:судим|привлекал|осужд)|судимост|отбывани|уклонени|влечет|за\s+исключением|по\s+правилам)/iu;
+const KAS_CLAIMS = new Set(['218', '266']);
 
-function codeOf(raw: string): ChargeCodeName {
-  if (/^К?оАП|административных/u.test(raw)) return 'КоАП';
-  if (/^КАС/u.test(raw)) return 'КАС';
-  return 'УК';
+export interface LocatedCitation extends ChargeCitation {
+  start: number;
+  end: number;
 }
 
 export function isSubstantive(code: ChargeCodeName, article: string): boolean {
   const major = Number(article.split('.')[0]);
   if (code === 'КоАП') return major >= 5 && major <= 21;
-  if (code === 'УК') return major >= 105;
-  return true;
+  if (code === 'УК') return major >= 105 && major <= 361;
+  return KAS_CLAIMS.has(article);
+}
+
+const splitList = (list: string) => list.split(/\s*(?:,|и)\s*(?:ч\.\s*)?/u).map((s) => s.replace(/"/g, '').trim()).filter(Boolean);
+
+interface RawCitation {
+  start: number;
+  end: number;
+  items: (string | null)[];
+  parts: (string | null)[];
+  articles: string[];
+  code: ChargeCodeName | null;
+}
+
+function codeAt(text: string, at: number): ChargeCodeName | null {
+  const m = CODE.exec(text.slice(at, at + 80));
+  if (!m) return null;
+  return m[1] ? 'КоАП' : m[2] ? 'УК' : 'КАС';
+}
+
+/** Every citation with a code, substantive or not, in text order. */
+export function findCitations(text: string): LocatedCitation[] {
+  const raw: RawCitation[] = [];
+  for (const m of text.matchAll(CITATION)) {
+    const itemList = m[1] && /[а-и]/u.test(m[1]) ? splitList(m[1]) : [null];
+    const trailingPart = m[4] ?? null;
+    const parts = m[2] ? splitList(m[2]) : [trailingPart];
+    const item = m[5] ?? null;
+    raw.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      items: item ? [item] : itemList,
+      parts,
+      articles: splitList(m[3]!),
+      code: codeAt(text, m.index + m[0].length),
+    });
+  }
+  // A citation without its own code takes the code of the next one in a chain.
+  for (let i = raw.length - 2; i >= 0; i -= 1) {
+    const here = raw[i]!;
+    const next = raw[i + 1]!;
+    if (here.code === null && CHAIN_GAP.test(text.slice(here.end, next.start))) here.code = next.code;
+  }
+  const located: LocatedCitation[] = [];
+  for (const c of raw) {
+    if (c.code === null) continue;
+    // «ч. 2 ст. 158, 161»: the part belongs to the first article only.
+    c.articles.forEach((article, index) => {
+      const parts = index === 0 ? c.parts : [null];
+      for (const part of parts) for (const item of index === 0 ? c.items : [null]) {
+        located.push({ code: c.code!, article, part, item, start: c.start, end: c.end });
+      }
+    });
+  }
+  return located;
+}
+
+/** Whether the citation at `start` is quoted in an explanation, a warning or a criminal record. */
+function isQuotedNotCharged(text: string, start: number): boolean {
+  const before = text.slice(sentenceStart(text, start, 400), start);
+  return NOT_A_CHARGE_BEFORE.test(before);
+}
+
+export function extractChargesWithSpans(text: string): LocatedCitation[] {
+  return findCitations(text).filter((c) => isSubstantive(c.code, c.article) && !isQuotedNotCharged(text, c.start));
 }
 
 export function extractCharges(text: string): ChargeCitation[] {
-  const found: ChargeCitation[] = [];
-  const add = (code: ChargeCodeName, article: string, part: string | null, items: (string | null)[]) => {
-    if (!isSubstantive(code, article)) return;
-    for (const item of items) found.push({ code, article, part, item });
-  };
-  for (const m of text.matchAll(TEXT_FORM)) {
-    const items = m[1] ? m[1].split(/\s*,\s*/) : [null];
-    add(codeOf(m[4]!), m[3]!, m[2] ?? null, items);
-  }
-  for (const m of text.matchAll(CARD_FORM)) add(codeOf(m[4]!), m[1]!, m[2] ?? null, [m[3] ?? null]);
-  for (const m of text.matchAll(LIST_FORM)) for (const article of m[1]!.split(/\s*,\s*/)) add(codeOf(m[2]!), article, null, [null]);
-  return dedupe(found);
+  return dedupeCharges(extractChargesWithSpans(text).map(({ code, article, part, item }) => ({ code, article, part, item })));
 }
 
 /** One citation per article/part/item; a bare article is dropped when a part of it is cited. */
-function dedupe(charges: ChargeCitation[]): ChargeCitation[] {
+export function dedupeCharges(charges: ChargeCitation[]): ChargeCitation[] {
   const key = (c: ChargeCitation) => `${c.code}|${c.article}|${c.part ?? ''}|${c.item ?? ''}`;
-  const unique = new Map(charges.map((c) => [key(c), c]));
-  return [...unique.values()].filter(
-    (c) => c.part !== null || ![...unique.values()].some((o) => o.code === c.code && o.article === c.article && o.part !== null),
-  );
+  const unique = [...new Map(charges.map((c) => [key(c), c])).values()];
+  return unique.filter((c) => {
+    if (c.part === null && unique.some((o) => o.code === c.code && o.article === c.article && o.part !== null)) return false;
+    // «ч. 2 ст. 158» next to «п. "в" ч. 2 ст. 158»: the item is the more precise charge.
+    if (c.item === null && unique.some((o) => o.code === c.code && o.article === c.article && o.part === c.part && o.item !== null)) return false;
+    return true;
+  });
 }

@@ -1,46 +1,128 @@
-// Is a person a citizen of Kyrgyzstan? Strong cues name the citizenship; weak cues (a Kyrgyz
-// birthplace, «уулу»/«кызы») only count together. Traps: other Central Asian citizenships,
-// interpreters from Kyrgyz, witnesses, redacted citizenship.
+// Whose citizenship does a phrase state? Strong cues name the state («гражданина Кыргызской
+// Республики», «гражданка КР»); weak cues only hint (a Kyrgyz birthplace, «уулу»/«кызы» in the
+// name, a Kyrgyz passport series). Each statement is attributed to one person: the name right
+// after it («гражданин КР Асанов»), else a sentence about someone else (a witness, a worker hired by
+// the charged employer, a person registered by the accused host) is not about the accused, else
+// the nearest name before it in the sentence («Мамытова А.Б., … гражданина КР»), else the only
+// person charged. The traps (other Central Asian states, «переводчик с киргизского языка», a Kyrgyz
+// city as a destination, «гражданина <данные изъяты>») are not strong cues by construction.
+import { NAME, type PersonInText } from './persons.ts';
+import { nameKey } from './name-forms.ts';
+import { sentenceStart } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
-import { wordRegex } from './cyrillic.ts';
 
-const KG_STATE = '(?:Кыргызской\\s+Республики|Киргизской\\s+Республики|Республики\\s+Кыргызстан|Кыргызстана|Киргизии|Киргизстана|КР)';
-/** «гражданин(а/ину/ином) / гражданка(и/е/ой) / гражданство» followed by the state. */
-const STRONG = wordRegex(`граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|ство|ства|ством)?\\s+${KG_STATE}`);
-const OTHER_STATE = wordRegex(
-  'граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|ство|ства)?\\s+(?:Республики\\s+(?:Узбекистан|Таджикистан|Казахстан|Туркменистан|Беларусь|Армения|Азербайджан)|Российской\\s+Федерации|Украины|Узбекистана|Таджикистана|Казахстана)',
+export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
+
+/** A span of the normalized text that says something about a person's citizenship. */
+export interface CitizenshipEvidence extends EvidenceSpan {
+  cue: CitizenshipCueKind;
+}
+
+/** «гражданина Республики Узбекистан»: which state (ISO alpha-2), 'redacted' or 'stateless'. */
+export interface CitizenshipStatement extends EvidenceSpan {
+  country: string;
+}
+
+const STATES: [string, string][] = [
+  ['KG', String.raw`(?:Кыргызск|Киргизск)\p{L}*\s+Республик\p{L}*|Республик\p{L}*\s+(?:Кыргызстан|Киргизстан|Киргизия)|Кыргызстан\p{L}*|Киргизстан\p{L}*|Киргизи[ия]|КР`],
+  ['UZ', String.raw`Республик\p{L}*\s+Узбекистан|Узбекистан\p{L}*|РУз`],
+  ['TJ', String.raw`Республик\p{L}*\s+Таджикистан|Таджикистан\p{L}*`],
+  ['KZ', String.raw`Республик\p{L}*\s+Казахстан|Казахстан\p{L}*`],
+  ['TM', String.raw`Туркменистан\p{L}*`],
+  ['RU', String.raw`Российской\s+Федерации|Российская\s+Федерация|РФ|России`],
+  ['UA', String.raw`Украин\p{L}*`],
+  ['BY', String.raw`Республик\p{L}*\s+Беларусь|Беларуси`],
+  ['AM', String.raw`Республик\p{L}*\s+Армения|Армении`],
+  ['AZ', String.raw`Азербайджанск\p{L}*\s+Республик\p{L}*|Республик\p{L}*\s+Азербайджан|Азербайджана`],
+  ['MD', String.raw`Республик\p{L}*\s+Молдова|Молдов\p{L}*`],
+  ['redacted', String.raw`<данные изъяты>|<\.\.\.>|\*{3,}|\{данные изъяты\}|\[данные изъяты\]`],
+];
+const STATEMENT = new RegExp(
+  String.raw`(?<!\p{L})(?:граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|гражданств\p{L}*:?\s*-?|подданн\p{L}*|паспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>лиц\p{L}*\s+без\s+гражданства)`,
+  'gu',
 );
-const BIRTHPLACE = wordRegex('уроженц(?:а|ем|у)?\\s+[^\\n.;]{0,60}?(?:Киргизской\\s+ССР|Кыргызской\\s+Республики|Кыргызстана|г\\.\\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас))');
-const NAME_PARTICLE = wordRegex('(?:уулу|кызы)');
+const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
+const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'gu');
+/** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). */
+const KG_PASSPORT = /(?<!\p{L})(?:AN|AC|ID|АН|АС)\s?\d{7}(?!\d)/gu;
+const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
+/** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. */
+const ABOUT_SOMEONE_ELSE = /(?<!\p{L})(?:свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/iu;
+const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
-export type CueKind = 'citizenship' | 'birthplace' | 'name_particle';
-
-export interface CitizenshipCue extends EvidenceSpan {
-  cue: CueKind;
+export function findCitizenshipStatements(text: string): CitizenshipStatement[] {
+  const found: CitizenshipStatement[] = [];
+  for (const m of text.matchAll(STATEMENT)) {
+    const groups = m.groups ?? {};
+    const country = Object.keys(groups).find((key) => groups[key] !== undefined) ?? 'other';
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country });
+  }
+  return found;
 }
 
-function spans(text: string, regex: RegExp, cue: CueKind): CitizenshipCue[] {
-  return [...text.matchAll(regex)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], cue }));
+export type AttributionKind = 'named_after' | 'someone_else' | 'preceding_name' | 'sole_accused' | 'unattributed';
+
+export interface Attribution {
+  holder: PersonInText | null;
+  kind: AttributionKind;
 }
 
-export interface CitizenshipFinding {
-  strong: CitizenshipCue[];
-  weak: CitizenshipCue[];
-  /** Other citizenships named in the text (a trap when nothing Kyrgyz is strong). */
-  other: EvidenceSpan[];
+const isAccused = (p: PersonInText) => p.mention.role === 'defendant' || p.mention.role === 'person_charged';
+
+function personByKey(persons: PersonInText[], written: string): PersonInText | null {
+  const key = nameKey(written);
+  return persons.find((p) => p.key === key || (key.endsWith('|') && p.key.startsWith(key))) ?? null;
 }
 
-/** Citizenship cues in a text about the person charged (the act or the card). */
-export function findCitizenshipCues(text: string): CitizenshipFinding {
-  const strong = spans(text, STRONG, 'citizenship').filter((span) => !isAboutWitness(text, span.start));
-  const weak = [...spans(text, BIRTHPLACE, 'birthplace'), ...spans(text, NAME_PARTICLE, 'name_particle')];
-  const other = [...text.matchAll(OTHER_STATE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], cue: 'other_citizenship' }));
-  return { strong, weak, other };
+/** Who a statement (or a weak cue) at [start, end) is about. */
+export function attribute(text: string, start: number, end: number, persons: PersonInText[]): Attribution {
+  // Apposition right after an accused's name: «ФИО1, гражданки КР Сыдыковой Айгуль» is one person.
+  const apposed = persons.find((p) => isAccused(p) && p.spans.some((s) => s.end <= start && /^,?\s?$/u.test(text.slice(s.end, start))));
+  if (apposed) return { holder: apposed, kind: 'preceding_name' };
+  const named = NAME_AFTER.exec(text.slice(end, end + 120));
+  if (named && !/^(?:ССР|Республики|Федерации)/u.test(named[1]!)) {
+    const holder = personByKey(persons, named[1]!);
+    if (holder) return { holder, kind: 'named_after' };
+  }
+  const from = sentenceStart(text, start, 500);
+  const before = text.slice(from, start);
+  let nearest: { person: PersonInText; at: number } | null = null;
+  for (const person of persons) {
+    for (const span of person.spans) {
+      if (span.end <= start && span.start >= from && (!nearest || span.start > nearest.at)) nearest = { person, at: span.start };
+    }
+  }
+  const cueAt = before.search(ABOUT_SOMEONE_ELSE);
+  // A role word after the nearest name («Иванов И.И. зарегистрировал гражданина КР …»): someone else.
+  if (cueAt >= 0 && (!nearest || from + cueAt > nearest.at)) return { holder: null, kind: 'someone_else' };
+  if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!) && !isAccusedName(persons, named[1]!)) {
+    // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know as accused.
+    if (!nearest || start - nearest.at > 200) return { holder: null, kind: 'someone_else' };
+  }
+  if (nearest) return { holder: nearest.person, kind: 'preceding_name' };
+  const accused = persons.filter(isAccused);
+  if (accused.length === 1) return { holder: accused[0]!, kind: 'sole_accused' };
+  return { holder: null, kind: 'unattributed' };
 }
 
-/** A cue in a sentence that introduces a witness or an interpreter is not about the accused. */
-function isAboutWitness(text: string, at: number): boolean {
-  const sentenceStart = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
-  const before = text.slice(sentenceStart, at);
-  return /(?<!\p{L})(свидетел\p{L}*|переводчик\p{L}*|работник\p{L}*|зарегистрирован\p{L}*)(?!\p{L})/u.test(before);
+function isAccusedName(persons: PersonInText[], written: string): boolean {
+  const holder = personByKey(persons, written);
+  return holder !== null && isAccused(holder);
+}
+
+export function findKyrgyzWeakCues(text: string): CitizenshipEvidence[] {
+  const cues: CitizenshipEvidence[] = [];
+  for (const m of text.matchAll(KG_BIRTHPLACE)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'birthplace' });
+  for (const m of text.matchAll(KG_PASSPORT)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'passport' });
+  return cues;
+}
+
+/** The name particle («уулу», «кызы») inside one of the person's mentions, as a weak cue. */
+export function nameParticleCue(text: string, person: PersonInText): CitizenshipEvidence | null {
+  for (const span of person.spans) {
+    const window = text.slice(span.start, span.end + 40);
+    const m = PARTICLE.exec(window);
+    if (m && PARTICLE.test(person.mention.name)) return { start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], cue: 'name_particle' };
+  }
+  return null;
 }

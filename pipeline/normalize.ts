@@ -1,18 +1,153 @@
 // HTML or plain text → the plain text every later stage reads. Evidence offsets refer to this
-// text, which is also what the dashboard shows, so highlighting needs no offset map.
+// normalized text; `toOriginal` maps them back to the input (the raw HTML or text) so a viewer
+// of the original page can highlight the same words.
+//
+// What changes: HTML becomes text (block elements → line breaks, script/style dropped), a few
+// entities are decoded in plain text too (texts saved from HTML keep «&lt;данные изъяты&gt;»),
+// spaces are collapsed, quotes become ", dashes -, ё → е, invisible characters disappear.
+// Depersonalisation markers («ФИО1», «<данные изъяты>», «ДД.ММ.ГГГГ», «<адрес>») stay as written.
 import { load } from 'cheerio';
-import { blockText, tidy } from '../crawlers/sources/sudrf/html-text.ts';
+import type { AnyNode } from 'domhandler';
 
-const LOOKS_LIKE_HTML = /<(html|body|div|p|span|table|br)[\s>/]/i;
-
-export function normalizeDocument(input: string): string {
-  const text = LOOKS_LIKE_HTML.test(input) ? htmlToText(input) : input;
-  return tidy(text.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[«»„“”]/g, '"').replace(/ё/g, 'е').replace(/Ё/g, 'Е'));
+export interface NormalizedText {
+  text: string;
+  /** origin[i] = offset in the input of normalized character i (length text.length + 1). */
+  origin: Int32Array;
+  wasHtml: boolean;
 }
 
-function htmlToText(html: string): string {
-  const $ = load(html);
-  // Depersonalisation spans keep their text («ФИО1», «<данные изъяты>»): cheerio's text does that.
-  const root = $('#cont_doc1, #tab_content_Document1, div#content').first()[0] ?? $('body')[0] ?? $.root()[0]!;
-  return blockText($, root);
+const LOOKS_LIKE_HTML = /<(?:html|body|div|p|span|table|br|td|tr)[\s>/]/i;
+const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'section', 'article', 'td', 'th', 'hr']);
+/** Where a court page keeps the act: sudrf (both layouts) and the act-only page. */
+const ACT_CONTAINER = '#cont_doc1, #tab_content_Document1, div#content';
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', nbsp: ' ', laquo: '"', raquo: '"', apos: "'" };
+const ENTITY = /^&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|([a-z]{2,6}));/i;
+
+/** One character class per code unit, decided once: the loop below stays branch-light. */
+function mapChar(code: number): number {
+  if (code === 0x0451) return 0x0435; // ё → е: the stages match on е only
+  if (code === 0x0401) return 0x0415;
+  if (code === 0xab || code === 0xbb || code === 0x201e || code === 0x201c || code === 0x201d || code === 0x201f) return 0x22;
+  if (code === 0x2018 || code === 0x2019) return 0x27;
+  if (code === 0x2013 || code === 0x2014 || code === 0x2212) return 0x2d;
+  if (code === 0x09 || code === 0x0d || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x2007 || code === 0x202f || code === 0x2009) return 0x20;
+  if ((code >= 0x200b && code <= 0x200d) || code === 0xfeff || code === 0xad || (code < 0x20 && code !== 0x0a)) return -1;
+  return code;
+}
+
+/**
+ * Collapses whitespace and maps characters. `origin` gives each input character's offset in the
+ * original document (identity for plain text).
+ */
+function tidyWithOrigins(input: string, origin: Int32Array | null, decodeEntities: boolean, inputLength: number): NormalizedText {
+  const out = new Uint16Array(input.length + 1);
+  const outOrigin = new Int32Array(input.length + 2);
+  let n = 0;
+  let pendingSpace = -1; // origin of a space not yet written
+  let newlines = 0; // newlines pending (collapsed to at most two)
+  let newlineOrigin = 0;
+  const at = (i: number) => (origin ? origin[i]! : i);
+  for (let i = 0; i < input.length; i += 1) {
+    let code = input.charCodeAt(i);
+    let consumed = 1;
+    if (code === 0x26 && decodeEntities) {
+      const entity = ENTITY.exec(input.slice(i, i + 10));
+      if (entity) {
+        const decoded = entity[1] ? Number(entity[1]) : entity[2] ? parseInt(entity[2], 16) : ENTITIES[entity[3]!.toLowerCase()]?.charCodeAt(0);
+        if (decoded !== undefined && decoded > 0 && decoded < 0xffff) {
+          code = decoded;
+          consumed = entity[0].length;
+        }
+      }
+    }
+    const mapped = mapChar(code);
+    const from = at(i);
+    i += consumed - 1;
+    if (mapped === -1) continue;
+    if (mapped === 0x0a) {
+      if (newlines === 0) newlineOrigin = from;
+      newlines += 1;
+      pendingSpace = -1;
+      continue;
+    }
+    if (mapped === 0x20) {
+      if (pendingSpace === -1 && newlines === 0) pendingSpace = from;
+      continue;
+    }
+    if (n > 0) {
+      if (newlines > 0) {
+        for (let k = 0; k < Math.min(newlines, 2); k += 1) {
+          out[n] = 0x0a;
+          outOrigin[n++] = newlineOrigin;
+        }
+      } else if (pendingSpace !== -1) {
+        out[n] = 0x20;
+        outOrigin[n++] = pendingSpace;
+      }
+    }
+    newlines = 0;
+    pendingSpace = -1;
+    out[n] = mapped;
+    outOrigin[n++] = from;
+  }
+  outOrigin[n] = inputLength;
+  let text = '';
+  for (let k = 0; k < n; k += 8192) text += String.fromCharCode(...out.subarray(k, Math.min(n, k + 8192)));
+  return { text, origin: outOrigin.slice(0, n + 1), wasHtml: origin !== null };
+}
+
+/** HTML → text with, for each character, its offset in the HTML source. */
+function htmlToTextWithOrigins(html: string): { text: string; origin: Int32Array } {
+  const $ = load(html, { sourceCodeLocationInfo: true } as Parameters<typeof load>[1]);
+  const root = $(ACT_CONTAINER).first()[0] ?? $('body')[0] ?? $.root()[0]!;
+  const chunks: string[] = [];
+  const origins: number[] = [];
+  const emit = (text: string, start: number, sourceLength: number) => {
+    chunks.push(text);
+    // Entities make a text node shorter than its source: offsets inside it are then approximate.
+    for (let i = 0; i < text.length; i += 1) origins.push(start + Math.min(i, Math.max(0, sourceLength - 1)));
+  };
+  const walk = (node: AnyNode) => {
+    const located = node as AnyNode & { startIndex: number | null; endIndex: number | null };
+    const start = located.startIndex ?? 0;
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      emit(data, start, (located.endIndex ?? start + data.length - 1) - start + 1);
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') return;
+    const name = (node as unknown as { name?: string }).name?.toLowerCase() ?? '';
+    if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') return;
+    const block = BLOCK.has(name);
+    if (block) emit('\n', start, 1);
+    for (const child of (node as unknown as { children: AnyNode[] }).children ?? []) walk(child);
+    if (block) emit('\n', located.endIndex ?? start, 1);
+  };
+  walk(root);
+  return { text: chunks.join(''), origin: Int32Array.from(origins) };
+}
+
+export function looksLikeHtml(input: string): boolean {
+  return LOOKS_LIKE_HTML.test(input.slice(0, 4096)) || /<\/(?:p|div|td)>/i.test(input.slice(0, 65536));
+}
+
+/** The analysed text and the map back to the input. */
+export function normalizeText(input: string): NormalizedText {
+  if (!looksLikeHtml(input)) return tidyWithOrigins(input, null, true, input.length);
+  const html = htmlToTextWithOrigins(input);
+  return tidyWithOrigins(html.text, html.origin, false, input.length);
+}
+
+/** The analysed text alone. */
+export function normalizeDocument(input: string): string {
+  return normalizeText(input).text;
+}
+
+/** Maps a [start, end) span of the normalized text back to the input. */
+export function originalSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const last = normalized.origin.length - 1;
+  const from = normalized.origin[Math.min(Math.max(start, 0), last)]!;
+  const endChar = Math.min(Math.max(end - 1, 0), last);
+  return { start: from, end: end > start ? normalized.origin[endChar]! + 1 : from };
 }

@@ -1,57 +1,139 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
-// so that penalties quoted from earlier decisions are not mistaken for this one.
+// so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
+// Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
+import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
-const RESOLUTIVE = /(?:П\s*О\s*С\s*Т\s*А\s*Н\s*О\s*В\s*И\s*Л|П\s*Р\s*И\s*Г\s*О\s*В\s*О\s*Р\s*И\s*Л|Р\s*Е\s*Ш\s*И\s*Л|О\s*П\s*Р\s*Е\s*Д\s*Е\s*Л\s*И\s*Л)\s*(?:А\s*)?:/iu;
+const RESOLUTIVE = /(?:П\s*О\s*С\s*Т\s*А\s*Н\s*О\s*В\s*И\s*Л|П\s*Р\s*И\s*Г\s*О\s*В\s*О\s*Р\s*И\s*Л|Р\s*Е\s*Ш\s*И\s*Л|О\s*П\s*Р\s*Е\s*Д\s*Е\s*Л\s*И\s*Л)\s*(?:А\s*)?:/giu;
 
+/** The text after the last resolutive heading (an act quoting another ruling has several). */
 export function resolutivePart(text: string): string {
-  const match = RESOLUTIVE.exec(text);
-  return match ? text.slice(match.index) : text;
+  let last = -1;
+  for (const m of text.matchAll(RESOLUTIVE)) last = m.index;
+  return last >= 0 ? text.slice(last) : text;
 }
 
-const amount = (digits: string) => Number(digits.replace(/\s/g, ''));
+// Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
+const FINE = new RegExp(String.raw`(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?(?:в\s+размере|в\s+сумме|размером)\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'gu');
+const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени/u;
+const FORCED = /принудительн\p{L}*\s+(?:административн\p{L}*\s+)?выдворени|выдворени\p{L}*\s+(?:за\s+пределы\s+(?:Российской\s+Федерации|РФ)\s+)?(?:в\s+форме|путем)\s+принудительн/u;
+const SELF = /контролируем\p{L}*\s+самостоятельн\p{L}*\s+выезд|самостоятельн\p{L}*\s+контролируем\p{L}*\s+выезд/u;
+const CENTRE = /(?:Центр\p{L}*\s+временного\s+содержания\s+иностранных\s+граждан|специальн\p{L}*\s+учреждени\p{L}*\s+временного\s+содержания|ЦВСИГ|СУВСИГ|ЦСИГ)/u;
+const TERM = new RegExp(String.raw`(?:на\s+срок|сроком(?:\s+на)?)\s+(?:до\s+|не\s+более\s+)?${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*)`, 'u');
+const ARREST = new RegExp(String.raw`административн\p{L}*\s+арест\p{L}*\s+(?:на\s+срок|сроком(?:\s+на)?)\s+${AMOUNT}\s*сут`, 'gu');
+const YEARS = new RegExp(String.raw`${AMOUNT}\s*(?:год\p{L}*|лет)`, 'u');
+const MONTHS = new RegExp(String.raw`${AMOUNT}\s*месяц\p{L}*`, 'u');
+const TERM_WORDS = String.raw`(?:(?:\d+|\p{L}+)(?:\s*\([^)]{1,40}\))?\s+(?:год\p{L}*|лет|месяц\p{L}*)(?:\s+(?:и\s+)?)?){1,2}`;
+const PRISON = new RegExp(
+  String.raw`(?:лишени\p{L}*\s+свободы\s+(?:на\s+срок|сроком(?:\s+на)?)\s+(${TERM_WORDS})|(?:в\s+виде\s+|назначить\s+(?:ему\s+|ей\s+)?(?:наказание\s+)?)(${TERM_WORDS})\s*лишени\p{L}*\s+свободы)`,
+  'gu',
+);
+const REGIME = /(?:колони\p{L}*[\s-]+поселени\p{L}*)|(?:колони\p{L}*\s+(общего|строгого|особого)\s+режима)|(?:(общего|строгого|особого)\s+режима)/u;
+const SUSPENDED = /условн\p{L}*\s+с\s+испытательным\s+сроком|считать\s+условным|условным\s+с\s+испытательным/u;
+const PROBATION = new RegExp(String.raw`испытательн\p{L}*\s+срок\p{L}*\s+(?:в\s+|на\s+)?(${TERM_WORDS})`, 'u');
+
+function termMonths(words: string): number | null {
+  const years = YEARS.exec(words);
+  const months = MONTHS.exec(words);
+  const y = years ? amountValue(years[1], years[2]) : 0;
+  const m = months ? amountValue(months[1], months[2]) : 0;
+  if (y === null || m === null || (!years && !months)) return null;
+  return y * 12 + m;
+}
+
+const REGIME_NAMES: Record<string, string> = { общего: 'general', строгого: 'strict', особого: 'special' };
+
+/** «лишения свободы на срок 2 года 6 месяцев … в исправительной колонии общего режима». */
+function imprisonment(part: string): OutcomeRecord[] {
+  // «окончательно назначить …»: the final sentence after partial ones for each article.
+  const final = /окончательн\p{L}*\s+(?:назначить|определить)/u.exec(part);
+  const scope = final ? part.slice(final.index) : part;
+  const found: OutcomeRecord[] = [];
+  for (const m of scope.matchAll(PRISON)) {
+    const months = termMonths(m[1] ?? m[2] ?? '');
+    if (months === null || months === 0) continue;
+    const after = scope.slice(m.index, m.index + 400);
+    const regime = REGIME.exec(after);
+    const record: OutcomeRecord = { kind: 'imprisonment', months };
+    if (regime) record.regime = regime[0].includes('поселени') ? 'settlement' : REGIME_NAMES[regime[1] ?? regime[2] ?? ''] ?? 'general';
+    found.push(record);
+    if (final) break;
+  }
+  return found;
+}
 
 export function extractOutcomes(text: string): OutcomeRecord[] {
   const part = resolutivePart(text);
   const outcomes: OutcomeRecord[] = [];
-  // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
-  const fine = part.match(/(?:штраф\p{L}*|в\s+виде\s+административного)\s+в\s+размере\s+(\d+(?:[\s\u00a0]\d{3})*)/u);
-  if (fine) outcomes.push({ kind: 'fine', amountRub: amount(fine[1]!) });
-  if (/принудительного\s+выдворения|принудительное\s+выдворение|форме\s+принудительного/u.test(part)) outcomes.push({ kind: 'expulsion_forced' });
-  else if (/контролируемого\s+самостоятельного\s+выезда/u.test(part)) outcomes.push({ kind: 'expulsion_self' });
-  else if (/без\s+(?:административного\s+)?выдворения/u.test(part)) outcomes.push({ kind: 'no_expulsion' });
-  const centre = part.match(/(?:Центр\p{L}*\s+временного\s+содержания\s+иностранных\s+граждан|ЦВСИГ|СУВСИГ|ЦСИГ)(?:[^.]{0,80}?на\s+срок\s+(?:до\s+)?(\d+)\s+(?:сут|дн))?/u);
-  if (centre) outcomes.push(centre[1] ? { kind: 'detention_center', days: Number(centre[1]) } : { kind: 'detention_center' });
-  const arrest = part.match(/административн\p{L}*\s+арест\p{L}*\s+на\s+срок\s+(\d+)\s+сут/u);
-  if (arrest) outcomes.push({ kind: 'arrest', days: Number(arrest[1]) });
-  const prison = part.match(/лишени\p{L}*\s+свободы\s+на\s+срок\s+(?:(\d+)\s+(?:год|года|лет))?\s*(?:(\d+)\s+месяц\p{L}*)?/u);
-  if (prison && (prison[1] || prison[2])) outcomes.push({ kind: 'imprisonment', months: Number(prison[1] ?? 0) * 12 + Number(prison[2] ?? 0) });
-  if (/условн\p{L}*\s+с\s+испытательным\s+сроком|считать\s+условным/u.test(part)) outcomes.push({ kind: 'suspended' });
-  if (/возвратить|возвращено/iu.test(part) && outcomes.length === 0) outcomes.push({ kind: 'returned' });
-  if (/по\s+подведомственности|по\s+подсудности|материалы\s+направить|дело\s+направить|передать\s+на\s+рассмотрение/iu.test(part) && outcomes.length === 0) {
-    outcomes.push({ kind: 'forwarded' });
+  for (const m of part.matchAll(FINE)) {
+    const amount = amountValue(m[1], m[2]);
+    if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
   }
-  if (/производство\s+по\s+делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить/iu.test(part) && outcomes.length === 0) outcomes.push({ kind: 'cancelled' });
-  if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения/u.test(part) && outcomes.length === 0) outcomes.push({ kind: 'other' });
-  return outcomes;
+  if (NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
+  else if (FORCED.test(part)) outcomes.push({ kind: 'expulsion_forced' });
+  else if (SELF.test(part)) outcomes.push({ kind: 'expulsion_self' });
+  const centre = CENTRE.exec(part);
+  if (centre) {
+    const term = TERM.exec(part.slice(centre.index, centre.index + 300)) ?? TERM.exec(part.slice(Math.max(0, centre.index - 200), centre.index));
+    const value = term ? amountValue(term[1], term[2]) : null;
+    if (value && term![3]!.startsWith('месяц')) outcomes.push({ kind: 'detention_center', months: value });
+    else outcomes.push(value ? { kind: 'detention_center', days: value } : { kind: 'detention_center' });
+  }
+  for (const m of part.matchAll(ARREST)) {
+    const days = amountValue(m[1], m[2]);
+    if (days) outcomes.push({ kind: 'arrest', days });
+  }
+  outcomes.push(...imprisonment(part));
+  if (SUSPENDED.test(part)) {
+    const probation = PROBATION.exec(part);
+    const months = probation ? termMonths(probation[1]!) : null;
+    outcomes.push(months ? { kind: 'suspended', months } : { kind: 'suspended' });
+  }
+  if (outcomes.length === 0) outcomes.push(...proceduralOutcome(part));
+  return dedupeOutcomes(outcomes);
 }
 
-const MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+/** No penalty: the case went back, elsewhere, or ended. */
+function proceduralOutcome(part: string): OutcomeRecord[] {
+  if (/возвратить|возвращено/iu.test(part)) return [{ kind: 'returned' }];
+  if (/по\s+подведомственности|по\s+подсудности|материалы\s+направить|дело\s+направить|передать\s+на\s+рассмотрение/iu.test(part)) return [{ kind: 'forwarded' }];
+  if (/производство\s+по\s+делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить|признать\s+незаконным/iu.test(part)) return [{ kind: 'cancelled' }];
+  if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения|в\s+удовлетворении[\s\S]{0,200}?отказать/u.test(part)) return [{ kind: 'other' }];
+  return [];
+}
 
-/** The first date written in the text («05 июня 2026 года», «05.06.2026»): the decision date in acts. */
+function dedupeOutcomes(outcomes: OutcomeRecord[]): OutcomeRecord[] {
+  const seen = new Map<string, OutcomeRecord>();
+  for (const o of outcomes) seen.set(`${o.kind}|${o.amountRub ?? ''}|${o.days ?? ''}|${o.months ?? ''}|${o.regime ?? ''}`, o);
+  return [...seen.values()];
+}
+
+const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const WORDED_DATE = new RegExp(`(?<!\\d)(\\d{1,2})\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'u');
+const NUMERIC_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})(?!\d)/;
+
+/**
+ * The decision date: the first date written before the judge's introduction («Судья …»,
+ * «рассмотрев …»), where acts put it; later dates are birth dates and events.
+ */
 export function firstDate(text: string): string | null {
-  const head = text.slice(0, 1500);
-  const worded = head.match(new RegExp(`(\\d{1,2})\\s+(${MONTHS.join('|')})\\s+(\\d{4})`, 'u'));
-  const numeric = head.match(/(?<!\d)(\d{2})\.(\d{2})\.(\d{4})(?!\d)/);
+  const intro = /(?:Судья|судья|рассмотрев|в\s+составе|Суд\s+в\s+составе)/u.exec(text.slice(0, 3000));
+  const head = text.slice(0, intro ? Math.max(intro.index, 200) : 1500);
+  const worded = WORDED_DATE.exec(head);
+  const numeric = NUMERIC_DATE.exec(head);
   const candidates: { at: number; iso: string }[] = [];
-  if (worded) candidates.push({ at: worded.index!, iso: `${worded[3]}-${String(MONTHS.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` });
-  if (numeric) candidates.push({ at: numeric.index!, iso: `${numeric[3]}-${numeric[2]}-${numeric[1]}` });
+  if (worded) candidates.push({ at: worded.index, iso: `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` });
+  if (numeric) candidates.push({ at: numeric.index, iso: `${numeric[3]}-${numeric[2]}-${numeric[1]}` });
   return candidates.sort((a, b) => a.at - b.at)[0]?.iso ?? null;
 }
 
-/** КоАП rulings can be appealed within 10 days, criminal sentences within 15 (counted here from the decision). */
+/**
+ * Appeal deadline, kept simple: calendar days from the decision date (the law counts from the
+ * day a copy is received, which we do not know): КоАП 10 days (ст. 30.3), criminal 15 days
+ * (УПК ст. 389.4). КАС and civil: none computed.
+ */
 export function appealDeadline(decisionDate: string | null, caseType: string): string | null {
-  if (!decisionDate) return null;
+  if (!decisionDate || !/^\d{4}-\d{2}-\d{2}$/.test(decisionDate)) return null;
   const days = caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
   if (days === null) return null;
   return new Date(Date.parse(decisionDate) + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,87 +1,231 @@
 // People in a case: from the card's parties table when there is one (names as the court
-// registered them), otherwise from the act text («в отношении Мамытова Азамата Бековича»).
+// registered them), and from the act text. In the text a person is found by an anchor that
+// also says their role and the grammatical case of the name: «в отношении Мамытова» (the person
+// charged, genitive), «Признать Мамытову … виновной» (accusative), «свидетель Асанов», «гражданина
+// Кыргызской Республики Асанова» (someone else: a worker, a registered person).
 import type { CaseParty } from '../db/case-card.ts';
+import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
+const WORD = String.raw`[А-Я][а-я]+(?:-[А-Я]?[а-я]+)?`;
+const UPPER = String.raw`[А-Я]{2,}(?:-[А-Я]{2,})?`;
+const PARTICLE = String.raw`(?:уулу|кызы|угли|оглы|кизи|улы|заде|УУЛУ|КЫЗЫ)`;
+const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
+/** A written name: a marker, initials + surname, or up to four name words with optional initials. */
+export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,3}(?:\s${INITIALS})?)(?!\p{L})`;
+/** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
+const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+)?граждан\p{L}*\s+(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)\s+|лица\s+без\s+гражданства\s+|гр\.\s*)?`;
+
+interface Anchor {
+  pattern: RegExp;
+  role: PersonRoleName;
+  grammaticalCase: GrammaticalCase;
+}
+
+const anchor = (before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, after = ''): Anchor => ({
+  pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${after}`, 'gu'),
+  role,
+  grammaticalCase,
+});
+
+const ANCHORS: Anchor[] = [
+  anchor(String.raw`(?<!\p{L})(?:в\s+)?отношении:?\s+(?:должностного\s+лица\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
+  anchor(String.raw`(?<!\p{L})[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:\p{L}+\s+){0,6}?виновн`),
+  anchor(String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
+  anchor(String.raw`(?<!\p{L})подсудим\p{L}*\s+`, 'defendant', 'unknown'),
+  anchor(String.raw`(?<!\p{L})(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
+  anchor(String.raw`(?<!\p{L})(?:административн\p{L}*\s+исков\p{L}*\s+заявлени\p{L}*|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
+  anchor(String.raw`(?<!\p{L})о\s+помещении\s+`, 'person_charged', 'gen'),
+  anchor(String.raw`(?<!\p{L})(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  anchor(String.raw`(?<!\p{L})потерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
+  anchor(String.raw`(?<!\p{L})переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
+];
+/** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
+const CITIZEN_NAMED = new RegExp(String.raw`(?<!\p{L})граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'gu');
+const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
+const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', ка: 'nom', ина: 'gen', ки: 'gen', ину: 'dat', ке: 'dat', ином: 'ins', кой: 'ins', ку: 'acc' };
+const NOT_A_NAME = /^(?:Российской|Федерации|Республики|Кыргызской|Суд|Судья|Постановление|Кодекса|Признать|УМВД|ОВМ|МВД|ГУ|ОМВД|УФМС|ФМС|Управлени\p{L}*|Отдел\p{L}*|Центр\p{L}*)(?:\s|$)/u;
+
+/** A person as found in the text, with every place their name occurs. */
+export interface PersonInText {
+  mention: PersonMention;
+  key: string;
+  spans: { start: number; end: number }[];
+  /** Where the anchor clause starts: citizenship and birth details follow it. */
+  anchorAt: number;
+  organisation: boolean;
+}
+
+const isAccusedRole = (role: PersonRoleName) => role === 'defendant' || role === 'person_charged';
+
+function contextGender(window: string): 'm' | 'f' | null {
+  const female = /(?<!\p{L})(?:гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)(?!\p{L})/u.exec(window);
+  const male = /(?<!\p{L})(?:гражданин\p{L}*|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого)(?!\p{L})/u.exec(window);
+  if (female && (!male || female.index < male.index)) return 'f';
+  if (male) return 'm';
+  return null;
+}
+
+const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:родивш\p{L}*|дата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
+const BIRTH_PLACE = /(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
+
+function birthDetails(text: string, at: number): { birthDate: string | null; birthPlace: string | null } {
+  const window = text.slice(at, at + 320);
+  const date = BIRTH_DATE.exec(window);
+  const place = BIRTH_PLACE.exec(window);
+  const birthDate = date ? `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}` : null;
+  return { birthDate, birthPlace: place ? place[1]!.trim() : null };
+}
+
+function makePerson(text: string, written: string, at: number, role: PersonRoleName, c: GrammaticalCase): PersonInText {
+  const window = text.slice(Math.max(0, at - 40), at + written.length + 260);
+  const depersonalized = isDepersonalized(written);
+  const gender = depersonalized
+    ? contextGender(window)
+    : genderOfName(written) ?? genderFromEndings(written, c) ?? contextGender(window);
+  const details = role === 'witness' || role === 'other' ? { birthDate: null, birthPlace: null } : birthDetails(text, at + written.length);
+  return {
+    mention: {
+      name: written,
+      normalized: depersonalized ? null : nominativeName(written, c, gender),
+      role,
+      citizenship: null,
+      gender,
+      birthDate: details.birthDate,
+      birthPlace: details.birthPlace,
+      depersonalized,
+    },
+    key: nameKey(written),
+    spans: [{ start: at, end: at + written.length }],
+    anchorAt: at,
+    organisation: false,
+  };
+}
+
+/** Cleans a matched name: trailing words that belong to the sentence, not the name. */
+function trimName(raw: string): string | null {
+  const words = raw.trim().split(/\s+/u);
+  while (words.length > 1 && /^(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u.test(words[words.length - 1]!)) words.pop();
+  const name = words.join(' ');
+  if (NOT_A_NAME.test(name) || /^(?:[А-Я]{2,})$/u.test(name)) return null;
+  return name;
+}
+
+/** Adds a person, or merges the mention into a person already found with the same key. */
+function addPerson(found: PersonInText[], person: PersonInText): void {
+  const same = found.find((p) => p.key === person.key || (person.key.endsWith('|') && p.key.startsWith(person.key)));
+  if (!same) {
+    found.push(person);
+    return;
+  }
+  same.spans.push(...person.spans);
+  // An accused role outranks others; a fuller written name gives a better normalized form.
+  if (isAccusedRole(person.mention.role) && !isAccusedRole(same.mention.role)) {
+    same.mention.role = person.mention.role;
+    same.anchorAt = person.anchorAt;
+  }
+  if (nameCompleteness(person.mention.name) > nameCompleteness(same.mention.name)) {
+    same.mention.name = person.mention.name;
+    same.mention.normalized = person.mention.normalized;
+    same.key = person.key;
+  }
+  same.mention.gender ??= person.mention.gender;
+  same.mention.birthDate ??= person.mention.birthDate;
+  same.mention.birthPlace ??= person.mention.birthPlace;
+}
+
+/** Every occurrence of a person's surname (or marker) in the text, for attributing cues. */
+function collectSpans(text: string, person: PersonInText): void {
+  const written = titleCase(person.mention.name).split(' ')[0]!;
+  const stem = person.mention.depersonalized ? person.mention.name : written.replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
+  if (stem.length < 3) return;
+  const upper = stem.toUpperCase();
+  for (const needle of stem === upper ? [stem] : [stem, upper]) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      const before = at > 0 ? text.charAt(at - 1) : ' ';
+      if (/\p{L}/u.test(before) || (person.mention.depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
+      if (!person.spans.some((s) => s.start === at)) person.spans.push({ start: at, end: at + needle.length });
+    }
+  }
+  person.spans.sort((a, b) => a.start - b.start);
+}
+
+export function personsFromText(text: string): PersonInText[] {
+  const found: PersonInText[] = [];
+  const organisation = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u.test(text.slice(0, 3000)) ? ORGANISATION.exec(text) : null;
+  if (organisation) {
+    found.push({
+      mention: { name: organisation[1]!, normalized: organisation[1]!, role: 'person_charged', citizenship: null, gender: null, birthDate: null, birthPlace: null, depersonalized: false },
+      key: `org|${organisation[1]!.toLowerCase()}`,
+      spans: [{ start: organisation.index, end: organisation.index + organisation[0].length }],
+      anchorAt: organisation.index,
+      organisation: true,
+    });
+  }
+  for (const { pattern, role, grammaticalCase } of ANCHORS) {
+    for (const m of text.matchAll(pattern)) {
+      const name = trimName(m[1]!);
+      if (!name) continue;
+      const at = m.index + m[0].indexOf(m[1]!);
+      addPerson(found, makePerson(text, name, at, role, grammaticalCase));
+    }
+  }
+  for (const m of text.matchAll(CITIZEN_NAMED)) {
+    const name = trimName(m[2]!);
+    if (!name) continue;
+    const at = m.index + m[0].lastIndexOf(m[2]!);
+    addPerson(found, makePerson(text, name, at, 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown'));
+  }
+  for (const person of found) if (!person.organisation) collectSpans(text, person);
+  return found;
+}
+
+// Roles in card parties tables (sudrf, both layouts; mos-gorsud).
 const ROLE_BY_CARD: [RegExp, PersonRoleName][] = [
-  [/ПРИВЛЕКАЕМОЕ\s+ЛИЦО|ЛИЦО,\s+В\s+ОТНОШЕНИИ/iu, 'person_charged'],
-  [/ПОДСУДИМ|ОСУЖДЕНН|ОБВИНЯЕМ|^ЛИЦА$/iu, 'defendant'],
+  [/ПРИВЛЕКАЕМОЕ\s+ЛИЦО|ЛИЦО,\s+В\s+ОТНОШЕНИИ|ПРАВОНАРУШИТЕЛ/iu, 'person_charged'],
+  [/ПОДСУДИМ|ОСУЖДЕНН|ОБВИНЯЕМ|ОПРАВДАНН|^ЛИЦА$/iu, 'defendant'],
   [/ПОТЕРПЕВШ/iu, 'victim'],
   [/СВИДЕТЕЛ/iu, 'witness'],
   // In КАС cases about entry bans and detention the foreign citizen is the administrative plaintiff.
-  [/АДМИНИСТРАТИВНЫЙ\s+ИСТЕЦ|ЗАЯВИТЕЛЬ/iu, 'person_charged'],
+  [/АДМИНИСТРАТИВНЫЙ\s+ИСТЕЦ|ЗАЯВИТЕЛЬ|ЗАИНТЕРЕСОВАННОЕ\s+ЛИЦО/iu, 'person_charged'],
 ];
-
-const DEPERSONALIZED = /^(?:ФИО\d*|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|<данные изъяты>|Информация скрыта|\[?данные изъяты\]?)$/u;
-const ORGANISATION = /(?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|УФСИН|ФСИН|МВД|УМВД|ГУ|ОВМ|Управлени|Отдел|России|ФГУП)(?!\p{L})/u;
+const ORGANISATION_NAME = /(?<!\p{L})(?:ООО|ОАО|ЗАО|АО|ПАО|ФКУ|УФСИН|ФСИН|МВД|УМВД|ГУ|ОВМ|ОМВД|Управлени\p{L}*|Отдел\p{L}*|России|ФГУП|ФССП|Прокурор\p{L}*)(?!\p{L})/u;
 
 export function roleOf(roleAsWritten: string): PersonRoleName {
   for (const [pattern, role] of ROLE_BY_CARD) if (pattern.test(roleAsWritten.trim())) return role;
   return 'other';
 }
 
-/** Gender from the name itself: «кызы», patronymics in -овна/-евна/-ична, «уулу», -ович/-евич. */
-export function genderOfName(name: string): 'm' | 'f' | null {
-  if (/(?<!\p{L})кызы(?!\p{L})|(?:овна|евна|ична|инична)(?!\p{L})/iu.test(name)) return 'f';
-  if (/(?<!\p{L})уулу(?!\p{L})|(?:ович|евич|ич)(?!\p{L})/iu.test(name)) return 'm';
-  return null;
+export function isOrganisationName(name: string): boolean {
+  return ORGANISATION_NAME.test(name);
 }
 
-/** Title-case an upper-case listing name («МАХМУДОВ Д.П.» → «Махмудов Д.П.»). */
-export function normalizeName(name: string): string {
-  return name
-    .trim()
-    .replace(/\s+/g, ' ')
-    .split(' ')
-    .map((word) => (word.length > 1 && word === word.toUpperCase() && !/\./.test(word) ? word[0] + word.slice(1).toLowerCase() : word))
-    .join(' ');
-}
-
+/** Card parties are registered in the nominative: only the letter case needs fixing. */
 export function personsFromCard(parties: CaseParty[]): PersonMention[] {
   return parties
-    .filter((party) => !ORGANISATION.test(party.name))
-    .map((party) => {
-      const depersonalized = DEPERSONALIZED.test(party.name.trim());
+    .map((party) => ({ party, organisation: isOrganisationName(party.name), role: roleOf(party.roleAsWritten) }))
+    .map(({ party, organisation, role }) => ({
+      party,
+      organisation,
+      // КАС: the state body is a party too (plaintiff when it asks for placement in a ЦВСИГ, defendant
+      // when a ban is challenged); the foreign citizen is the person whose fate is decided.
+      role: /АДМИНИСТРАТИВН|ЗАЯВИТЕЛ|ОТВЕТЧИК|ЗАИНТЕРЕСОВАНН/iu.test(party.roleAsWritten) ? (organisation ? 'other' : 'person_charged') : role,
+    }))
+    .filter(({ organisation, role }) => !organisation || role === 'person_charged')
+    .map(({ party, organisation, role }) => {
+      const depersonalized = isDepersonalized(party.name);
+      const normalized = depersonalized ? null : organisation ? party.name.trim() : titleCase(party.name);
       return {
         name: party.name,
-        normalized: depersonalized ? null : normalizeName(party.name),
-        role: roleOf(party.roleAsWritten),
+        normalized,
+        role: role as PersonRoleName,
         citizenship: null,
-        gender: depersonalized ? null : genderOfName(party.name),
+        gender: depersonalized || organisation ? null : genderOfName(party.name) ?? genderFromEndings(normalized ?? '', 'nom'),
         birthDate: null,
+        birthPlace: null,
         depersonalized,
       };
     });
 }
 
-const ACCUSED_IN_TEXT = /в\s+отношении\s+((?:[А-ЯЁ][а-яё-]+|уулу|кызы)(?:\s+(?:[А-ЯЁ][а-яё-]+|уулу|кызы|[А-Я]\.\s?[А-Я]?\.?)){0,3})/u;
-const BIRTH_DATE = /(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.)/u;
-
-/** Undo the genitive of a man's name (Мамытова Азамата Бековича → Мамытов Азамат Бекович). */
-function nominativeMale(genitive: string): string {
-  return genitive
-    .split(' ')
-    .map((word) => (/[бвгджзклмнпрстфхцчшщ]а$/u.test(word) ? word.slice(0, -1) : word))
-    .join(' ');
-}
-
-export function personsFromText(text: string): PersonMention[] {
-  const match = ACCUSED_IN_TEXT.exec(text);
-  if (!match) return [];
-  const written = match[1]!;
-  const window = text.slice(match.index, match.index + 400);
-  const female = /гражданк|виновной|уроженки/u.test(window);
-  const birth = BIRTH_DATE.exec(window);
-  const depersonalized = /^ФИО\d*$/u.test(written);
-  return [
-    {
-      name: written,
-      normalized: depersonalized || female ? null : nominativeMale(written),
-      role: 'person_charged',
-      citizenship: null,
-      gender: female ? 'f' : /гражданин|виновным|уроженца/u.test(window) ? 'm' : genderOfName(written),
-      birthDate: birth ? `${birth[3]}-${birth[2]}-${birth[1]}` : null,
-      depersonalized,
-    },
-  ];
-}
+export { genderOfName, titleCase as normalizeName };

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { caseCardSchema } from '../db/case-card.ts';
 import { courts, documents } from '../db/schema.ts';
 import { markDocumentAnalyzed, storeCaseAnalysis } from '../db/queries/store-analysis.ts';
+import { latestActText, requeueCardsOfNewActs } from '../db/queries/act-pages.ts';
 import { analyzeCaseCard } from './analyze.ts';
 
 export interface PipelineRunSummary {
@@ -16,6 +17,7 @@ export interface PipelineRunSummary {
 
 export async function analyzeStoredDocuments(db: Db, batchSize = 200): Promise<PipelineRunSummary> {
   const summary: PipelineRunSummary = { analyzed: 0, flagged: 0, possible: 0, failures: [] };
+  await requeueCardsOfNewActs(db);
   let afterId = 0;
   for (;;) {
     const batch = await db
@@ -50,7 +52,8 @@ export async function analyzeStoredDocuments(db: Db, batchSize = 200): Promise<P
         await markDocumentAnalyzed(db, doc.id, doc.contentHash, reason);
         continue;
       }
-      const analysis = analyzeCaseCard(String(doc.id), card.data);
+      const actText = card.data.actText ?? (card.data.actUrl ? await latestActText(db, doc.url) : null);
+      const analysis = analyzeCaseCard(String(doc.id), { ...card.data, actText });
       await storeCaseAnalysis(
         db,
         {

@@ -53,6 +53,8 @@ export interface OutcomeRecord {
   amountRub?: number;
   days?: number;
   months?: number;
+  /** Imprisonment only: 'general' | 'strict' | 'special' (colony regime) or 'settlement'. */
+  regime?: string;
 }
 
 export interface CaseAnalysis {
