@@ -1,0 +1,75 @@
+// Rendering a JavaScript-only page: open it, wait until the page's script has put the content
+// in (a selector the source names), and take the DOM as HTML, with the HTML of its iframes
+// (where such portals show the act text). The crawl runner only sees this interface, so tests
+// and other renderers (a remote browser, a replay) can stand in for chromium.
+import type { BrowserPool } from './browser-pool.ts';
+
+export interface RenderRequest {
+  url: string;
+  /** CSS selector that exists once the page's script has rendered what we need. */
+  waitFor: string;
+  timeoutMs: number;
+}
+
+export interface RenderedFrame {
+  url: string;
+  html: string;
+}
+
+export interface RenderedPage {
+  url: string;
+  /** The HTTP status of the document itself (scripts' own requests are not counted). */
+  httpStatus: number;
+  html: string;
+  frames: RenderedFrame[];
+}
+
+export interface PageRenderer {
+  render(request: RenderRequest): Promise<RenderedPage>;
+}
+
+/** Nothing usable came back: the page did not load, or its script never rendered the content. */
+export class RenderFailure extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'network',
+  ) {
+    super(message);
+    this.name = 'RenderFailure';
+  }
+}
+
+export class BrowserPageRenderer implements PageRenderer {
+  constructor(private readonly pool: BrowserPool) {}
+
+  render(request: RenderRequest): Promise<RenderedPage> {
+    return this.pool.withPage(async (page) => {
+      let httpStatus: number;
+      try {
+        const response = await page.goto(request.url, { waitUntil: 'domcontentloaded', timeout: request.timeoutMs });
+        httpStatus = response?.status() ?? 0;
+      } catch (error) {
+        throw asRenderFailure(error, 'network');
+      }
+      if (httpStatus >= 400) return { url: request.url, httpStatus, html: await page.content(), frames: [] };
+      try {
+        await page.waitForSelector(request.waitFor, { state: 'attached', timeout: request.timeoutMs });
+      } catch (error) {
+        throw asRenderFailure(error, 'timeout');
+      }
+      const frames: RenderedFrame[] = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        frames.push({ url: frame.url(), html: await frame.content() });
+      }
+      return { url: request.url, httpStatus, html: await page.content(), frames };
+    });
+  }
+}
+
+function asRenderFailure(error: unknown, kind: RenderFailure['kind']): Error {
+  if (!(error instanceof Error)) return new RenderFailure(String(error), kind);
+  // A dead browser is the pool's business (restart and retry): let it through untouched.
+  if (/closed|disconnected|crashed/i.test(error.message)) return error;
+  return new RenderFailure(error.message.split('\n')[0] ?? error.message, error.name === 'TimeoutError' ? 'timeout' : kind);
+}
