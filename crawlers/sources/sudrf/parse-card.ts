@@ -3,34 +3,37 @@
 // #tab_content_Case / #tab_content_PersonList, act in #tab_content_Document1.
 import { load, type CheerioAPI } from 'cheerio';
 import { caseCardSchema, type CaseCard, type CaseParty, type CaseTypeName } from '../../../db/case-card.ts';
+import { ruDateToIso } from './dates.ts';
 import { blockText, cellText } from './html-text.ts';
+import { deloIdOf, resolveCourtUrl } from './urls.ts';
+
+export { ruDateToIso };
 
 export interface ParseFailure {
   failure: true;
   reason: string;
 }
 
+// delo_id values whose case type is unambiguous. Civil and КАС share some ids (5, 1540005,
+// 2800001…): those are told apart by the title and the number («33а-…» is КАС).
 const CASE_TYPE_BY_DELO_ID: Record<string, CaseTypeName> = {
   '1500001': 'koap',
   '1502001': 'koap_appeal',
+  '2550001': 'koap_appeal', // КоАП cassation
   '1540006': 'criminal',
-  '1540005': 'criminal',
+  '4': 'criminal', // appeal
+  '2450001': 'criminal', // cassation
   '41': 'kas',
-  '1540001': 'civil',
 };
 
-export function ruDateToIso(value: string | undefined | null): string | null {
-  const match = value?.match(/(\d{2})\.(\d{2})\.(\d{4})/);
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
-}
-
-function caseTypeOf(pageUrl: string, $: CheerioAPI): CaseTypeName {
-  const deloId = new URL(pageUrl, 'http://x').searchParams.get('delo_id') ?? new URL(pageUrl, 'http://x').searchParams.get('_deloId');
-  if (deloId && CASE_TYPE_BY_DELO_ID[deloId]) return CASE_TYPE_BY_DELO_ID[deloId];
+function caseTypeOf(pageUrl: string, $: CheerioAPI, caseNumber: string): CaseTypeName {
+  const byId = CASE_TYPE_BY_DELO_ID[deloIdOf(pageUrl) ?? ''];
+  if (byId) return byId;
   const title = $('div.title, div.name-instanse').first().text();
-  if (/административных правонарушениях/i.test(title)) return 'koap';
-  if (/уголовн/i.test(title)) return 'criminal';
-  if (/КАС|административного судопроизводства/i.test(title)) return 'kas';
+  if (/административных правонарушениях/i.test(title)) return /первая инстанция/i.test(title) ? 'koap' : 'koap_appeal';
+  if (/Уголовн/i.test(title)) return 'criminal';
+  // КАС case numbers carry «а» after the category digits: 2а-…, 33а-…, 8а-…
+  if (/^\d+а-/i.test(caseNumber) || /\(КАС\)|КАС РФ|административного судопроизводства/.test(title)) return 'kas';
   if (/Гражданск/i.test(title)) return 'civil';
   return 'other';
 }
@@ -57,19 +60,19 @@ function firstFact(facts: Map<string, string>, ...labels: string[]): string | nu
 
 const NAME_HEADER = /Фамилия|Лицо, участвующее в деле/i;
 
-/** The parties table: the one whose header names «Фамилия / наименование» (or «Лицо, участвующее в деле»). */
+/** The parties table: the first whose header names «Фамилия / наименование» (or «Лицо, участвующее в деле»). */
 function parties($: CheerioAPI): CaseParty[] {
-  const found: CaseParty[] = [];
-  $('table').each((_, table) => {
+  for (const table of $('table').toArray()) {
     const rows = $(table).find('tr').toArray();
     const headerIndex = rows.findIndex((row) => NAME_HEADER.test($(row).text()) && $(row).children('td,th').length >= 3);
-    if (headerIndex < 0 || found.length > 0) return;
+    if (headerIndex < 0) continue;
     const header = $(rows[headerIndex]!).children('td,th').toArray().map((cell) => cellText($, cell));
     const nameCol = header.findIndex((h) => NAME_HEADER.test(h));
-    // Criminal cards list the accused in a «ЛИЦА» tab without a role column.
-    const tableTitle = cellText($, $(table).find('th').first()[0] ?? table);
     const roleCol = header.findIndex((h) => /Вид лица|Процессуальный статус/i.test(h));
     const articlesCol = header.findIndex((h) => /стат(ей|ьи|ья)/i.test(h));
+    // Criminal cards list the accused in a «ЛИЦА» tab without a role column: the tab title is the role.
+    const tableTitle = cellText($, $(table).find('th').first()[0] ?? table);
+    const found: CaseParty[] = [];
     for (const row of rows.slice(headerIndex + 1)) {
       const cells = $(row).children('td').toArray().map((cell) => cellText($, cell));
       const name = cells[nameCol];
@@ -80,8 +83,9 @@ function parties($: CheerioAPI): CaseParty[] {
         articles: articlesCol >= 0 && cells[articlesCol] ? cells[articlesCol]! : null,
       });
     }
-  });
-  return found;
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 function actText($: CheerioAPI): string | null {
@@ -92,28 +96,39 @@ function actText($: CheerioAPI): string | null {
 }
 
 function actUrl($: CheerioAPI, pageUrl: string): string | null {
-  const href = $('a[href*="name_op=doc"]').first().attr('href');
-  return href ? new URL(href, pageUrl).toString() : null;
+  const href = $('a[href*="name_op=doc"], a[href*="_doc="]').first().attr('href');
+  return resolveCourtUrl(href, pageUrl);
+}
+
+/** The card header's article line, else the parties' articles (primary cards only list them there). */
+function articlesOf(facts: Map<string, string>, found: CaseParty[]): string | null {
+  const header = firstFact(facts, 'Статья КоАП РФ', 'Статья', 'Категория', 'Категория дела');
+  if (header) return header;
+  const fromParties = [...new Set(found.map((party) => party.articles).filter((a): a is string => Boolean(a)))];
+  return fromParties.length > 0 ? fromParties.join('; ') : null;
 }
 
 export function parseCaseCard(html: string, pageUrl: string): CaseCard | ParseFailure {
+  if (!/<\/html\s*>/i.test(html)) return { failure: true, reason: 'truncated page (no closing </html>)' };
   const $ = load(html);
-  const numberText = cellText($, $('div.casenumber, div.case-num').first()[0] ?? $.root()[0]!);
-  const caseNumber = numberText.match(/№\s*([^\s(~]+)/)?.[1] ?? null;
-  if (!/<\/html>/i.test(html)) return { failure: true, reason: 'truncated page (no closing </html>)' };
-  if (!caseNumber) return { failure: true, reason: 'no case number (div.casenumber / div.case-num) on the page' };
+  const numberNode = $('div.casenumber, div.case-num').first()[0];
+  if (!numberNode) return { failure: true, reason: 'not a case card: no div.casenumber / div.case-num' };
+  const caseNumber = cellText($, numberNode).match(/№\s*([^\s(~]+)/)?.[1] ?? null;
+  if (!caseNumber) return { failure: true, reason: 'no case number in div.casenumber / div.case-num' };
   const facts = caseFacts($);
+  const found = parties($);
+  const courtNode = $('.heading_title').first()[0] ?? $('title')[0];
   const card = {
     caseNumber,
     caseUid: firstFact(facts, 'Уникальный идентификатор дела')?.split(' ')[0] ?? null,
-    caseType: caseTypeOf(pageUrl, $),
-    courtName: cellText($, $('.heading_title').first()[0] ?? $('title')[0] ?? $.root()[0]!) || null,
+    caseType: caseTypeOf(pageUrl, $, caseNumber),
+    courtName: (courtNode ? cellText($, courtNode) : '') || null,
     receivedDate: ruDateToIso(firstFact(facts, 'Дата поступления')),
     decisionDate: ruDateToIso(firstFact(facts, 'Дата рассмотрения', 'Дата решения', 'Дата вынесения решения')),
-    judge: firstFact(facts, 'Судья', 'Председательствующий судья', 'Докладчик'),
+    judge: firstFact(facts, 'Судья', 'Председательствующий судья', 'Докладчик', 'Судья-докладчик'),
     result: firstFact(facts, 'Результат рассмотрения', 'Решение', 'Результат'),
-    articles: firstFact(facts, 'Статья КоАП РФ', 'Статья', 'Категория', 'Категория дела'),
-    parties: parties($),
+    articles: articlesOf(facts, found),
+    parties: found,
     actText: actText($),
     actUrl: actUrl($, pageUrl),
   };

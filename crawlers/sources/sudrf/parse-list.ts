@@ -1,17 +1,21 @@
 // A sudrf search-result list, in either layout, to rows with card links, plus the other
 // pages of the same result (25 rows a page, «Всего по запросу найдено — N»).
+// Primary: table#tablcont, number cell td[title="Для получения справки по делу…"].
+// VNKOD: #search_results table in #resultTable, number link a.open-lawcase.
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { ruDateToIso } from './parse-card.ts';
-import { cellText } from './html-text.ts';
+import { ruDateToIso } from './dates.ts';
+import { blockText, cellText } from './html-text.ts';
+import { resolveCourtUrl, withPage } from './urls.ts';
 
 export const ROWS_PER_PAGE = 25;
 
 export interface ListRow {
+  /** E.g. «5-174/2026»; a VNKOD list appends earlier numbers in brackets, which are dropped. */
   caseNumber: string;
   cardUrl: string;
   receivedDate: string | null;
-  /** E.g. «МАХМУДОВ Д.П. - ст.18.8 ч.3.1 КоАП РФ». */
+  /** The row's description, lines kept, e.g. «МАХМУДОВ Д.П. - ст.18.8 ч.3.1 КоАП РФ\nНижестоящий суд…». */
   summary: string;
   judge: string | null;
   decisionDate: string | null;
@@ -20,51 +24,75 @@ export interface ListRow {
 }
 
 export interface CaseList {
+  /** «Всего по запросу найдено — N», null when the page has no counter. */
   total: number | null;
   rows: ListRow[];
-  /** Absolute URLs of the result's other pages (page 2…last when read from page 1). */
+  /** Absolute URLs of the result's other pages (page 2…last when read from page 1, else none). */
   pageUrls: string[];
 }
 
-function rowOf($: CheerioAPI, cells: Element[], link: Element, pageUrl: string): ListRow {
+const ROW_LINK = 'td[title="Для получения справки по делу, нажмите на номер дела"] a, #resultTable a.open-lawcase';
+const ACT_LINK = 'a[href*="name_op=doc"], a[href*="_doc="]';
+const COUNTER = /Всего по запросу найдено\s*[—–-]\s*(\d+)/;
+
+function rowOf($: CheerioAPI, cells: Element[], link: Element, pageUrl: string): ListRow | null {
+  const cardUrl = resolveCourtUrl($(link).attr('href'), pageUrl);
+  const caseNumber = cellText($, link).split(/\s+/)[0] ?? '';
+  if (!cardUrl || !caseNumber) return null;
   const text = (i: number) => (cells[i] ? cellText($, cells[i]!) : '');
-  const act = cells.map((cell) => $(cell).find('a[href*="name_op=doc"], a[href*="_doc="]').attr('href')).find(Boolean);
+  const actHref = cells.map((cell) => $(cell).find(ACT_LINK).attr('href')).find(Boolean);
   return {
-    caseNumber: cellText($, link).split(' ')[0] ?? '',
-    cardUrl: new URL($(link).attr('href')!, pageUrl).toString(),
+    caseNumber,
+    cardUrl,
     receivedDate: ruDateToIso(text(1)),
-    summary: text(2),
+    summary: cells[2] ? blockText($, cells[2]) : '',
     judge: text(3) || null,
     decisionDate: ruDateToIso(text(4)),
     result: text(5) || null,
-    actUrl: act ? new URL(act, pageUrl).toString() : null,
+    actUrl: resolveCourtUrl(actHref, pageUrl),
   };
 }
 
-function otherPages($: CheerioAPI, pageUrl: string, total: number | null): string[] {
-  const here = new URL(pageUrl);
-  const pageParam = here.searchParams.has('_page') ? '_page' : 'page';
-  const current = Number(here.searchParams.get(pageParam) ?? '1');
-  const urls = new Set<string>();
-  if (current === 1 && total !== null) {
-    for (let page = 2; page <= Math.ceil(total / ROWS_PER_PAGE); page += 1) {
-      const next = new URL(pageUrl);
-      next.searchParams.set(pageParam, String(page));
-      urls.add(next.toString());
-    }
+function currentPage(pageUrl: string): number {
+  try {
+    const params = new URL(pageUrl).searchParams;
+    return Number(params.get('_page') ?? params.get('page') ?? '1') || 1;
+  } catch {
+    return 1;
   }
-  return [...urls];
+}
+
+/** The last page number: from the counter, or from the «На последнюю страницу списка» link. */
+function lastPage($: CheerioAPI, total: number | null): number {
+  const byCounter = total === null ? 1 : Math.ceil(total / ROWS_PER_PAGE);
+  const lastHref = $('a[title="На последнюю страницу списка"]').attr('href')?.trim() ?? '';
+  const byLink = Number(lastHref.match(/[?&]_?page=(\d+)/)?.[1] ?? '1');
+  return Math.max(byCounter, byLink, 1);
+}
+
+/**
+ * Page 1 names every other page, built from this page's own URL so that each page has exactly
+ * one URL (the site's links reorder the parameters: following them would fetch pages twice).
+ */
+function otherPages($: CheerioAPI, pageUrl: string, total: number | null): string[] {
+  if (currentPage(pageUrl) !== 1) return [];
+  const urls: string[] = [];
+  for (let page = 2; page <= lastPage($, total); page += 1) urls.push(withPage(pageUrl, page));
+  return urls;
 }
 
 export function parseCaseList(html: string, pageUrl: string): CaseList {
   const $ = load(html);
-  const counter = $.root().text().match(/Всего по запросу найдено\s*[—–-]\s*(\d+)/);
+  const counter = $.root().text().match(COUNTER);
   const total = counter ? Number(counter[1]) : null;
   const rows: ListRow[] = [];
-  // Primary layout: the number cell carries a fixed title; VNKOD: a.open-lawcase in #resultTable.
-  $('td[title="Для получения справки по делу, нажмите на номер дела"] a, #resultTable a.open-lawcase').each((_, link) => {
+  const seen = new Set<string>();
+  $(ROW_LINK).each((_, link) => {
     const cells = $(link).closest('tr').children('td').toArray();
-    rows.push(rowOf($, cells, link, pageUrl));
+    const row = rowOf($, cells, link, pageUrl);
+    if (!row || seen.has(row.cardUrl)) return;
+    seen.add(row.cardUrl);
+    rows.push(row);
   });
   return { total, rows, pageUrls: otherPages($, pageUrl, total) };
 }

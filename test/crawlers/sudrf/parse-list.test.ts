@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseList } from '../../../crawlers/sources/sudrf/parse-list.ts';
 import { classifyPage } from '../../../crawlers/sources/sudrf/classify-page.ts';
-import { decodeBody } from '../../../crawlers/engine/decode.ts';
+import { decodeBody } from '../../../crawlers/sources/sudrf/decode.ts';
 import { realPage, realPageBytes } from '../../helpers/real-pages.ts';
 
 const listUrl = 'http://2kas.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=r&delo_id=2550001&Submit=%CD%E0%E9%F2%E8';

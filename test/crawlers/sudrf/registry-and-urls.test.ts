@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadCourtRegistry } from '../../../crawlers/sources/sudrf/registry.ts';
 import { listUrl, watchedCaseTypes } from '../../../crawlers/sources/sudrf/urls.ts';
-import { encodeQueryValueCp1251 } from '../../../crawlers/engine/decode.ts';
+import { encodeQueryValue } from '../../../crawlers/sources/sudrf/decode.ts';
 import { realPagesDir } from '../../helpers/real-pages.ts';
 
 describe('court registry', () => {
@@ -21,8 +21,8 @@ describe('court registry', () => {
 
 describe('sudrf search URLs', () => {
   it('encodes query values in windows-1251', () => {
-    expect(encodeQueryValueCp1251('Найти')).toBe('%CD%E0%E9%F2%E8');
-    expect(encodeQueryValueCp1251('18.8 ч.1.1')).toBe('18.8+%F7.1.1');
+    expect(encodeQueryValue('Найти')).toBe('%CD%E0%E9%F2%E8');
+    expect(encodeQueryValue('18.8 ч.1.1')).toBe('18.8+%F7.1.1');
   });
 
   it('builds a primary-layout КоАП list query by article and publication window', () => {
