@@ -14,12 +14,19 @@ import { SESSION_COOKIE } from './auth/cookies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { detaineeRoutes } from './routes/detainees.ts';
+import { followRoutes } from './routes/follows.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { trendRoutes } from './routes/trends.ts';
+import { userRoutes } from './routes/users.ts';
+import { chooseLanguage, translator } from './i18n/dictionary.ts';
+import { LANGUAGE_COOKIE } from './i18n/language-cookie.ts';
 import type { DashboardConfig, RouteRule } from './routes/route-rule.ts';
 
 export type { DashboardConfig, RouteRule };
 
 export function routeTable(): RouteRule[] {
-  return [...authRoutes, ...caseRoutes];
+  return [...authRoutes, ...caseRoutes, ...followRoutes, ...detaineeRoutes, ...trendRoutes, ...sourceRoutes, ...userRoutes];
 }
 
 const staticRoot = relative(process.cwd(), fileURLToPath(new URL('./static', import.meta.url))) || '.';
@@ -51,14 +58,16 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
       const token = getCookie(c, SESSION_COOKIE);
       const session = token ? await loadSession(db, token) : null;
       const form = rule.method === 'POST' ? await readForm(c) : {};
+      const language = chooseLanguage(session?.user.language, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language'));
+      const t = translator(language);
       if (rule.roles !== 'public') {
         if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
-        if (!rule.roles.includes(session.user.role)) return c.text('Forbidden: your role may not open this page.', 403);
-        if (rule.method === 'POST' && form._csrf !== session.csrfToken) {
-          return c.text('Forbidden: the form has expired; reload the page and try again.', 403);
-        }
+        if (!rule.roles.includes(session.user.role)) return c.text(t('error.forbidden'), 403);
+        if (rule.method === 'POST' && form._csrf !== session.csrfToken) return c.text(t('error.csrf'), 403);
       }
-      return rule.handler(c, { db, config, session, form, loginThrottle });
+      const url = new URL(c.req.url);
+      const today = config.now?.() ?? new Date();
+      return rule.handler(c, { db, config, session, form, loginThrottle, language, t, here: url.pathname + url.search, today });
     });
   }
   app.notFound((c) => c.text('Not found', 404));

@@ -13,14 +13,14 @@ import {
 import { verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth/cookies.ts';
 import { loginPage } from '../views/login.ts';
-import { ALL_ROLES, type RouteRule } from './route-rule.ts';
+import { ALL_ROLES, safeLocalPath, type RouteContext, type RouteRule } from './route-rule.ts';
+
+const frameOf = ({ language, t, here }: RouteContext) => ({ session: null, language, t, here });
 
 const loginForm = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), next: z.string().optional() });
 
 /** Only local paths: an open redirect would let a phishing link pass through our login. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/';
-}
+export const safeNext = (next: string | undefined): string => safeLocalPath(next);
 
 function clientAddress(c: Parameters<RouteRule['handler']>[0]): string {
   try {
@@ -35,25 +35,26 @@ export const authRoutes: RouteRule[] = [
     method: 'GET',
     path: '/login',
     roles: 'public',
-    handler: (c) => c.html(loginPage(null, safeNext(c.req.query('next')))),
+    handler: (c, ctx) => c.html(loginPage(null, safeNext(c.req.query('next')), frameOf(ctx))),
   },
   {
     method: 'POST',
     path: '/login',
     roles: 'public',
-    handler: async (c, { db, config, form, loginThrottle }) => {
+    handler: async (c, ctx) => {
+      const { db, config, form, loginThrottle, t } = ctx;
       const parsed = loginForm.safeParse(form);
       const next = safeNext(form.next);
-      const refuse = (message: string, status: 401 | 429) => c.html(loginPage(message, next), status);
-      if (!loginThrottle.allow(clientAddress(c))) return refuse('Too many login attempts. Wait a few minutes.', 429);
-      if (!parsed.success) return refuse('Wrong username or password.', 401);
+      const refuse = (message: string, status: 401 | 429) => c.html(loginPage(message, next, frameOf(ctx)), status);
+      if (!loginThrottle.allow(clientAddress(c))) return refuse(t('login.throttled'), 429);
+      if (!parsed.success) return refuse(t('login.wrong'), 401);
       const user = await findUserByName(db, parsed.data.username);
-      if (!user) return refuse('Wrong username or password.', 401);
-      if (isLockedOut(user)) return refuse('This account is locked for a while after failed logins.', 429);
+      if (!user) return refuse(t('login.wrong'), 401);
+      if (isLockedOut(user)) return refuse(t('login.locked'), 429);
       if (!(await verifyPassword(parsed.data.password, user.passwordHash))) {
         await recordFailedLogin(db, user);
         await writeAudit(db, { user, action: 'login.failed' });
-        return refuse('Wrong username or password.', 401);
+        return refuse(t('login.wrong'), 401);
       }
       await recordSuccessfulLogin(db, user);
       // A fresh token at every login: a session id planted before login is worthless.

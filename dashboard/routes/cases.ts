@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { documents } from '../../db/schema.ts';
-import { getCaseDetail, listQueue, reviewStatuses, setReview } from '../../db/queries/triage.ts';
+import { cases, documents } from '../../db/schema.ts';
+import { getCaseDetail, listAssignableUsers, listFilterOptions, listQueue, reviewStatuses, setReview } from '../../db/queries/triage.ts';
+import { listCaseMatches } from '../../db/queries/case-matches.ts';
+import { followsOnCase } from '../../db/queries/follows.ts';
 import { casePage } from '../views/case.ts';
 import { queuePage } from '../views/queue.ts';
-import { CASE_READERS, TRIAGERS, type RouteRule } from './route-rule.ts';
+import { readCaseFilter } from './case-filter-query.ts';
+import { CASE_READERS, TRIAGERS, safeLocalPath, viewerOf, type RouteRule } from './route-rule.ts';
 
-const caseIdParam = z.coerce.number().int().positive();
+export const idParam = z.coerce.number().int().positive();
 const reviewForm = z.object({
   status: z.enum(reviewStatuses as [string, ...string[]]).transform((s) => s as (typeof reviewStatuses)[number]),
   note: z.string().max(5000).optional(),
+  // '' = nobody; absent = leave as it is (the queue's quick buttons send no assignee)
+  assignedTo: z.union([z.literal(''), z.coerce.number().int().positive()]).optional(),
+  back: z.string().max(2000).optional(),
 });
 
 export const caseRoutes: RouteRule[] = [
@@ -17,46 +23,65 @@ export const caseRoutes: RouteRule[] = [
     method: 'GET',
     path: '/',
     roles: CASE_READERS,
-    handler: async (c, { db, session, config }) => {
-      const rows = await listQueue(db, ['new', 'needs_follow_up']);
-      return c.html(queuePage(rows, session!, config.now?.() ?? new Date()));
+    handler: async (c, ctx) => {
+      const viewer = viewerOf(ctx);
+      const { filter, values } = readCaseFilter(c, viewer.session.user.district);
+      const [rows, options] = await Promise.all([listQueue(ctx.db, ['new', 'needs_follow_up'], filter), listFilterOptions(ctx.db)]);
+      return c.html(queuePage(rows, options, values, viewer, TRIAGERS.includes(viewer.session.user.role)));
     },
   },
   {
     method: 'GET',
     path: '/cases/:id',
     roles: CASE_READERS,
-    handler: async (c, { db, session, config }) => {
-      const id = caseIdParam.safeParse(c.req.param('id'));
-      const detail = id.success ? await getCaseDetail(db, id.data) : null;
-      if (!detail) return c.text('No such case', 404);
-      const canReview = TRIAGERS.includes(session!.user.role);
-      return c.html(casePage(detail, session!, canReview, config.now?.() ?? new Date()));
+    handler: async (c, ctx) => {
+      const viewer = viewerOf(ctx);
+      const user = viewer.session.user;
+      const id = idParam.safeParse(c.req.param('id'));
+      const detail = id.success ? await getCaseDetail(ctx.db, id.data) : null;
+      if (!detail) return c.text(ctx.t('error.notFound'), 404);
+      const following = await followsOnCase(ctx.db, user.id, detail.case.id);
+      const review = TRIAGERS.includes(user.role)
+        ? { assignable: await listAssignableUsers(ctx.db), matches: await listCaseMatches(ctx.db, user, detail.case.id) }
+        : null;
+      return c.html(casePage({ detail, following, review }, viewer));
     },
   },
   {
     method: 'POST',
     path: '/cases/:id/review',
     roles: TRIAGERS,
-    handler: async (c, { db, session, form }) => {
-      const id = caseIdParam.safeParse(c.req.param('id'));
+    handler: async (c, { db, session, form, t }) => {
+      const id = idParam.safeParse(c.req.param('id'));
       const change = reviewForm.safeParse(form);
-      if (!id.success || !change.success) return c.text('Invalid review', 400);
-      const note = change.data.note?.trim() || null;
-      const stored = await setReview(db, id.data, session!.user, { status: change.data.status, note });
-      if (!stored) return c.text('No such case in the triage queue', 404);
-      return c.redirect(`/cases/${id.data}`, 303);
+      if (!id.success || !change.success) return c.text(t('error.invalid'), 400);
+      const { status, note, assignedTo, back } = change.data;
+      if (typeof assignedTo === 'number' && !(await listAssignableUsers(db)).some((u) => u.id === assignedTo)) {
+        return c.text(t('error.invalid'), 400);
+      }
+      const stored = await setReview(db, id.data, session!.user, {
+        status,
+        note: note === undefined ? undefined : note.trim() || null,
+        assignedTo: assignedTo === undefined ? undefined : assignedTo === '' ? null : assignedTo,
+      });
+      if (!stored) return c.text(t('error.notFound'), 404);
+      return c.redirect(safeLocalPath(back, `/cases/${id.data}`), 303);
     },
   },
   {
     method: 'GET',
     path: '/documents/:id/raw',
     roles: CASE_READERS,
-    handler: async (c, { db }) => {
-      const id = caseIdParam.safeParse(c.req.param('id'));
-      if (!id.success) return c.text('No such document', 404);
+    handler: async (c, { db, session, t }) => {
+      const id = idParam.safeParse(c.req.param('id'));
+      if (!id.success) return c.text(t('error.notFound'), 404);
       const [doc] = await db.select({ text: documents.text }).from(documents).where(eq(documents.id, id.data));
-      if (!doc) return c.text('No such document', 404);
+      if (!doc) return c.text(t('error.notFound'), 404);
+      // Stored pages also include entry-ban answers about detainees: other roles see only case pages.
+      if (!TRIAGERS.includes(session!.user.role)) {
+        const [owner] = await db.select({ id: cases.id }).from(cases).where(eq(cases.documentId, id.data)).limit(1);
+        if (!owner) return c.text(t('error.notFound'), 404);
+      }
       // The court's HTML is shown as text in a sandbox: it never runs on our origin.
       c.header('Content-Security-Policy', 'sandbox; default-src none');
       return c.text(doc.text);

@@ -1,79 +1,109 @@
 import { html } from 'hono/html';
 import type { EvidenceSpan } from '../../db/schema.ts';
-import { reviewStatuses, type CaseDetail } from '../../db/queries/triage.ts';
-import type { SessionUser } from '../../db/queries/users.ts';
-import { daysLeft } from './deadline.ts';
-import { formatDate, layout, type Html } from './layout.ts';
+import type { CaseDetail } from '../../db/queries/triage.ts';
+import type { CaseMatch } from '../../db/queries/case-matches.ts';
+import { followNameOf } from '../../db/queries/follows.ts';
+import { daysLeftBadge } from './deadline.ts';
+import { formatDate, formatTime, layout, type Html, type Viewer } from './layout.ts';
+import { caseMatchesSection, followCaseForm, followPersonForm, reviewForm, type Assignable } from './case-sections.ts';
 
-export function casePage(detail: CaseDetail, session: SessionUser, canReview: boolean, today: Date): Html {
+export interface CasePageData {
+  detail: CaseDetail;
+  following: { case: boolean; personNames: Set<string> };
+  /** Present for roles that triage (and may see detainee records). */
+  review: { assignable: Assignable[]; matches: CaseMatch[] } | null;
+}
+
+export function casePage({ detail, following, review }: CasePageData, viewer: Viewer): Html {
+  const { t } = viewer;
   const c = detail.case;
-  const left = daysLeft(c.appealDeadline, today);
-  const body = html`<h1>Case ${c.caseNumber ?? c.uniqueKey}</h1>
+  const title = t('case.title', { n: c.caseNumber ?? c.uniqueKey });
+  const body = html`<h1>${title}</h1>
     <div class="card">
-      <p><strong>Court:</strong> ${c.courtName ?? '—'} · <strong>Judge:</strong> ${c.judge ?? '—'}</p>
       <p>
-        <strong>Received:</strong> ${formatDate(c.receivedDate)} · <strong>Decision:</strong> ${formatDate(c.decisionDate)}
-        · <strong>Appeal deadline:</strong> ${formatDate(c.appealDeadline)}
-        ${left === null ? '' : html`<span class="${left <= 3 ? 'deadline-urgent' : ''}">(${left} day(s) left)</span>`}
+        <strong>${t('case.court')}:</strong> ${c.courtName ?? detail.court?.name ?? '—'}
+        ${detail.court?.region ? html` · <strong>${t('case.region')}:</strong> ${detail.court.region}` : ''} ·
+        <strong>${t('case.judge')}:</strong> ${c.judge ?? '—'}
       </p>
-      <p><strong>Result:</strong> ${c.resultText ?? '—'}</p>
       <p>
-        <strong>Source:</strong> <a href="${c.sourceUrl}" rel="noreferrer noopener">${c.sourceUrl}</a>
-        ${c.documentId ? html` · <a href="/documents/${c.documentId}/raw">stored snapshot</a>` : ''}
+        <strong>${t('case.received')}:</strong> ${formatDate(c.receivedDate)} · <strong>${t('case.decision')}:</strong>
+        ${formatDate(c.decisionDate)} · <strong>${t('case.deadline')}:</strong> ${formatDate(c.appealDeadline)}
+        ${daysLeftBadge(c.appealDeadline, viewer)}
+      </p>
+      <p><strong>${t('case.result')}:</strong> ${c.resultText ?? '—'}</p>
+      <p>
+        <strong>${t('case.source')}:</strong> <a href="${c.sourceUrl}" rel="noreferrer noopener">${c.sourceUrl}</a>
+        ${c.documentId ? html` · <a href="/documents/${c.documentId}/raw">${t('case.snapshot')}</a>` : ''}
       </p>
       ${detail.flag
         ? html`<p class="flag-${detail.flag.strength}">
-            Kyrgyz flag: ${detail.flag.strength} (confidence ${detail.flag.confidence.toFixed(2)})
+            ${t('case.flag', {
+              strength: detail.flag.strength === 'yes' ? t('flag.yes') : t('flag.possible'),
+              confidence: detail.flag.confidence.toFixed(2),
+            })}
           </p>`
-        : html`<p>Not flagged.</p>`}
+        : html`<p>${t('case.notFlagged')}</p>`}
+      ${followCaseForm(c.id, following.case, viewer)}
     </div>
-    <h2>Persons</h2>
+    <h2>${t('case.persons')}</h2>
     <table>
-      <thead><tr><th>Name as written</th><th>Normalized</th><th>Role</th><th>Citizenship</th><th>Gender</th><th>Born</th></tr></thead>
+      <thead>
+        <tr>
+          <th>${t('col.name')}</th><th>${t('col.normalized')}</th><th>${t('col.role')}</th><th>${t('col.citizenship')}</th>
+          <th>${t('col.gender')}</th><th>${t('col.born')}</th><th></th>
+        </tr>
+      </thead>
       <tbody>
         ${detail.persons.map(
           (p) => html`<tr>
-            <td>${p.nameAsWritten}</td><td>${p.normalizedName ?? '—'}</td><td>${p.role}</td>
+            <td>${p.nameAsWritten}</td><td>${p.normalizedName ?? '—'}</td><td>${t(`role.${p.role}`)}</td>
             <td>${p.citizenship ?? '—'}</td><td>${p.gender ?? '—'}</td><td>${formatDate(p.birthDate)}</td>
+            <td>${followPersonForm(c.id, followNameOf(p), following.personNames.has(followNameOf(p)), viewer)}</td>
           </tr>`,
         )}
       </tbody>
     </table>
-    <h2>Charges and outcome</h2>
+    <h2>${t('case.charges')}</h2>
     <ul>
       ${detail.charges.map(
         (ch) => html`<li>${ch.code} ст. ${ch.article}${ch.part ? html` ч. ${ch.part}` : ''}${ch.item ? html` п. «${ch.item}»` : ''}</li>`,
       )}
       ${detail.outcomes.map(
         (o) =>
-          html`<li>${o.kind}${o.amountRub ? html`: ${o.amountRub} ₽` : ''}${o.days ? html`: ${o.days} days` : ''}${o.months
-            ? html`: ${o.months} months`
-            : ''}</li>`,
+          html`<li>
+            ${t(`outcome.${o.kind}`)}${o.amountRub ? html`: ${o.amountRub} ₽` : ''}${o.days ? html`: ${o.days} d` : ''}${o.months
+              ? html`: ${o.months} m`
+              : ''}
+          </li>`,
       )}
     </ul>
-    ${canReview && detail.review ? reviewForm(c.id, detail.review.status, detail.review.note, session.csrfToken) : ''}
-    <h2>Decision text</h2>
+    ${review && detail.review ? reviewForm(c.id, detail.review, review.assignable, viewer) : ''}
+    ${review ? caseMatchesSection(review.matches, viewer) : ''}
+    <h2>${t('case.text')}</h2>
     <div class="act">${highlightEvidence(c.actText ?? '', detail.flag?.evidence ?? [])}</div>
-    <h2>History</h2>
-    <ul>
-      ${detail.history.map((h) => html`<li>${h.at.toISOString()} · ${h.actor} · ${h.action} ${JSON.stringify(h.details)}</li>`)}
+    <h2>${t('case.history')}</h2>
+    <ul class="history">
+      ${detail.history.map((h) => html`<li>${formatTime(h.at)} · ${h.actor} · ${h.action} ${historyDetails(h.details, viewer)}</li>`)}
     </ul>`;
-  return layout(`Case ${c.caseNumber ?? ''}`, body, session);
+  return layout(title, body, viewer);
 }
 
-function reviewForm(caseId: number, status: string, note: string | null, csrf: string): Html {
-  return html`<form method="post" action="/cases/${caseId}/review" class="card">
-    <input type="hidden" name="_csrf" value="${csrf}" />
-    <label
-      >Status
-      <select name="status">
-        ${reviewStatuses.map((s) => html`<option value="${s}" ${s === status ? 'selected' : ''}>${s}</option>`)}
-      </select></label
-    >
-    <label>Note <textarea name="note" rows="3" cols="60">${note ?? ''}</textarea></label>
-    <button type="submit">Save review</button>
-  </form>`;
+function historyDetails(details: Record<string, unknown> | null, { t }: Viewer): string {
+  if (!details) return '';
+  const parts: string[] = [];
+  const status = (value: unknown) => (typeof value === 'string' && value in STATUS_KEYS ? t(STATUS_KEYS[value]!) : String(value));
+  if ('from' in details || 'to' in details) parts.push(`${status(details.from)} → ${status(details.to)}`);
+  if (typeof details.note === 'string' && details.note) parts.push(`«${details.note}»`);
+  if ('assignedTo' in details) parts.push(`${t('review.assign')}: #${String(details.assignedTo ?? '—')}`);
+  return parts.join(' · ');
 }
+
+const STATUS_KEYS: Record<string, 'status.new' | 'status.confirmed' | 'status.dismissed' | 'status.needs_follow_up'> = {
+  new: 'status.new',
+  confirmed: 'status.confirmed',
+  dismissed: 'status.dismissed',
+  needs_follow_up: 'status.needs_follow_up',
+};
 
 /** Splits the text into escaped plain segments and <mark>ed evidence spans. */
 export function highlightEvidence(text: string, evidence: EvidenceSpan[]): Html[] {

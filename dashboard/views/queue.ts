@@ -1,45 +1,60 @@
 import { html } from 'hono/html';
-import type { QueueRow } from '../../db/queries/triage.ts';
-import type { SessionUser } from '../../db/queries/users.ts';
-import { daysLeft } from './deadline.ts';
-import { formatDate, layout, type Html } from './layout.ts';
+import type { FilterOptions, QueueRow } from '../../db/queries/triage.ts';
+import type { FilterValues } from '../routes/case-filter-query.ts';
+import { caseFilterForm } from './case-filter-form.ts';
+import { daysLeftBadge } from './deadline.ts';
+import { formatDate, layout, type Html, type Viewer } from './layout.ts';
+import { outcomeList } from './labels.ts';
 
-export function queuePage(rows: QueueRow[], session: SessionUser, today: Date): Html {
-  const body = html`<h1>Newly flagged cases</h1>
-    <p>${rows.length} case(s) waiting for review, newest decision first.</p>
-    <table>
+export function queuePage(rows: QueueRow[], options: FilterOptions, values: FilterValues, viewer: Viewer, canReview: boolean): Html {
+  const { t } = viewer;
+  const body = html`<h1>${t('queue.title')}</h1>
+    ${caseFilterForm('/', options, values, viewer)}
+    <p>${t('queue.count', { n: rows.length })} ${canReview ? html`<span class="hint">${t('queue.keys')}</span>` : ''}</p>
+    <table class="queue">
       <thead>
         <tr>
-          <th>Flag</th>
-          <th>Person</th>
-          <th>Articles</th>
-          <th>Outcome</th>
-          <th>Court</th>
-          <th>Decision</th>
-          <th>Appeal deadline</th>
-          <th>Status</th>
+          <th>${t('col.flag')}</th>
+          <th>${t('col.person')}</th>
+          <th>${t('col.articles')}</th>
+          <th>${t('col.outcome')}</th>
+          <th>${t('col.court')}</th>
+          <th>${t('col.decision')}</th>
+          <th>${t('col.deadline')}</th>
+          <th>${t('col.status')}</th>
+          ${canReview ? html`<th>${t('col.actions')}</th>` : ''}
         </tr>
       </thead>
       <tbody>
-        ${rows.map((row) => queueRow(row, today))}
+        ${rows.map((row) => queueRow(row, viewer, canReview))}
       </tbody>
-    </table>`;
-  return layout('Triage queue', body, session);
+    </table>
+    ${rows.length === 0 ? html`<p>${t('queue.empty')}</p>` : ''}`;
+  return layout(t('nav.queue'), body, viewer, canReview ? ['queue-keys.js'] : []);
 }
 
-function queueRow(row: QueueRow, today: Date): Html {
-  const left = daysLeft(row.appealDeadline, today);
+function queueRow(row: QueueRow, viewer: Viewer, canReview: boolean): Html {
+  const { t } = viewer;
   return html`<tr data-case-id="${row.caseId}">
-    <td class="flag-${row.strength}">${row.strength === 'yes' ? 'Kyrgyz citizen' : 'possible'}</td>
-    <td><a href="/cases/${row.caseId}">${row.defendants ?? '(name not published)'}</a></td>
+    <td class="flag-${row.strength}">${row.strength === 'yes' ? t('flag.yes') : t('flag.possible')}</td>
+    <td><a href="/cases/${row.caseId}" class="case-link">${row.defendants ?? t('name.unpublished')}</a></td>
     <td>${row.articles ?? '—'}</td>
-    <td>${row.outcomes ?? '—'}</td>
+    <td>${outcomeList(row.outcomes, t)}</td>
     <td>${row.courtName ?? '—'}<br /><small>${row.caseNumber ?? ''}</small></td>
     <td>${formatDate(row.decisionDate)}</td>
-    <td>
-      ${formatDate(row.appealDeadline)}
-      ${left === null ? '' : html` <span class="${left <= 3 ? 'deadline-urgent' : ''}">${left} day(s) left</span>`}
-    </td>
-    <td>${row.status}</td>
+    <td>${formatDate(row.appealDeadline)} ${daysLeftBadge(row.appealDeadline, viewer)}</td>
+    <td>${t(`status.${row.status}`)}${row.assignedTo ? html`<br /><small>${t('col.assigned')}: ${row.assignedTo}</small>` : ''}</td>
+    ${canReview ? html`<td>${quickReview(row.caseId, viewer)}</td>` : ''}
   </tr>`;
+}
+
+/** One form, three buttons: works without JavaScript; the c/d/f keys press these buttons. */
+function quickReview(caseId: number, { t, session, here }: Viewer): Html {
+  return html`<form method="post" action="/cases/${caseId}/review" class="quick-review">
+    <input type="hidden" name="_csrf" value="${session.csrfToken}" />
+    <input type="hidden" name="back" value="${here}" />
+    <button type="submit" name="status" value="confirmed" data-key="c">${t('action.confirm')}</button>
+    <button type="submit" name="status" value="dismissed" data-key="d">${t('action.dismiss')}</button>
+    <button type="submit" name="status" value="needs_follow_up" data-key="f">${t('action.followUp')}</button>
+  </form>`;
 }

@@ -1,7 +1,9 @@
 // Queries of the consular triage queue and the case page.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
-import { auditLog, cases, charges, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
+import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
+import { caseFilterConditions, caseRegionCode, type CaseFilter } from './case-filters.ts';
 import type { User } from './users.ts';
 
 export type ReviewStatusName = (typeof reviews.$inferSelect)['status'];
@@ -11,27 +13,33 @@ export interface QueueRow {
   caseId: number;
   caseNumber: string | null;
   courtName: string | null;
+  regionCode: string | null;
   decisionDate: string | null;
   appealDeadline: string | null;
   strength: 'yes' | 'possible';
   confidence: number;
   status: ReviewStatusName;
+  assignedTo: string | null;
   defendants: string | null;
   articles: string | null;
   outcomes: string | null;
 }
 
-export async function listQueue(db: Db, statuses: ReviewStatusName[], limit = 200): Promise<QueueRow[]> {
+const assignee = alias(users, 'assignee');
+
+export async function listQueue(db: Db, statuses: ReviewStatusName[], filter: CaseFilter = {}, limit = 200): Promise<QueueRow[]> {
   return db
     .select({
       caseId: cases.id,
       caseNumber: cases.caseNumber,
-      courtName: cases.courtName,
+      courtName: sql<string | null>`coalesce(${cases.courtName}, ${courts.name})`,
+      regionCode: caseRegionCode,
       decisionDate: cases.decisionDate,
       appealDeadline: cases.appealDeadline,
       strength: kyrgyzFlags.strength,
       confidence: kyrgyzFlags.confidence,
       status: reviews.status,
+      assignedTo: sql<string | null>`coalesce(${assignee.displayName}, ${assignee.username})`,
       defendants: sql<string | null>`(select string_agg(${persons.nameAsWritten}, '; ' order by ${persons.id}) from ${persons}
         where ${persons.caseId} = ${cases.id} and ${persons.role} in ('defendant', 'person_charged'))`,
       articles: sql<string | null>`(select string_agg(distinct ${charges.code} || ' ' || ${charges.article}
@@ -42,17 +50,60 @@ export async function listQueue(db: Db, statuses: ReviewStatusName[], limit = 20
     .from(cases)
     .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
     .innerJoin(reviews, eq(reviews.caseId, cases.id))
-    .where(inArray(reviews.status, statuses))
-    .orderBy(desc(cases.decisionDate), desc(cases.id))
+    .leftJoin(courts, eq(courts.id, cases.courtId))
+    .leftJoin(assignee, eq(assignee.id, reviews.assignedTo))
+    .where(and(inArray(reviews.status, statuses), caseFilterConditions(filter)))
+    .orderBy(sql`${cases.decisionDate} desc nulls last`, desc(cases.id))
     .limit(limit);
+}
+
+export interface FilterOptions {
+  regions: { code: string; name: string | null }[];
+  courts: { id: number; name: string; regionCode: string | null }[];
+  articles: string[];
+}
+
+/** What the filter drop-downs offer: only values that occur among flagged cases. */
+export async function listFilterOptions(db: Db): Promise<FilterOptions> {
+  const [courtRows, articleRows] = await Promise.all([
+    db
+      .selectDistinct({ id: courts.id, name: courts.name, regionCode: caseRegionCode, region: courts.region })
+      .from(courts)
+      .innerJoin(cases, eq(cases.courtId, courts.id))
+      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
+      .orderBy(courts.name),
+    db
+      .selectDistinct({ article: charges.article })
+      .from(charges)
+      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, charges.caseId))
+      .orderBy(charges.article),
+  ]);
+  const regions = new Map<string, string | null>();
+  for (const court of courtRows) if (court.regionCode) regions.set(court.regionCode, court.region);
+  return {
+    regions: [...regions].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+    courts: courtRows.map(({ id, name, regionCode }) => ({ id, name, regionCode })),
+    articles: articleRows.map((row) => row.article),
+  };
+}
+
+/** Accounts a case can be assigned to: the active triagers. */
+export async function listAssignableUsers(db: Db): Promise<{ id: number; name: string }[]> {
+  const rows = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(inArray(users.role, ['admin', 'consular']), eq(users.disabled, false)))
+    .orderBy(asc(users.username));
+  return rows.map((row) => ({ id: row.id, name: row.displayName ?? row.username }));
 }
 
 export async function getCaseDetail(db: Db, caseId: number) {
   const [row] = await db
-    .select({ case: cases, flag: kyrgyzFlags, review: reviews })
+    .select({ case: cases, flag: kyrgyzFlags, review: reviews, court: courts })
     .from(cases)
     .leftJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
     .leftJoin(reviews, eq(reviews.caseId, cases.id))
+    .leftJoin(courts, eq(courts.id, cases.courtId))
     .where(eq(cases.id, caseId));
   if (!row) return null;
   const [casePersons, caseCharges, caseOutcomes, history] = await Promise.all([
@@ -70,27 +121,37 @@ export async function getCaseDetail(db: Db, caseId: number) {
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
 
-/** Changes a case's triage state; the change and its author go to the audit log in the same transaction. */
-export async function setReview(
-  db: Db,
-  caseId: number,
-  user: Pick<User, 'id' | 'username'>,
-  change: { status: ReviewStatusName; note: string | null },
-): Promise<boolean> {
+export interface ReviewChange {
+  status: ReviewStatusName;
+  /** undefined: keep the note as it is (the queue's one-key actions carry no note). */
+  note?: string | null;
+  /** undefined: keep the assignment; null: unassign. */
+  assignedTo?: number | null;
+}
+
+/**
+ * Changes a case's triage state (status, note, assignee); the change, its author and the
+ * previous values go to the audit log in the same transaction.
+ */
+export async function setReview(db: Db, caseId: number, user: Pick<User, 'id' | 'username'>, change: ReviewChange): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(reviews).where(eq(reviews.caseId, caseId)).for('update');
     if (!before) return false;
+    const note = change.note === undefined ? before.note : change.note;
+    const assignedTo = change.assignedTo === undefined ? before.assignedTo : change.assignedTo;
     await tx
       .update(reviews)
-      .set({ status: change.status, note: change.note, reviewedBy: user.id, reviewedAt: sql`now()` })
+      .set({ status: change.status, note, assignedTo, reviewedBy: user.id, reviewedAt: sql`now()` })
       .where(eq(reviews.caseId, caseId));
+    const details: Record<string, unknown> = { from: before.status, to: change.status, note };
+    if (assignedTo !== before.assignedTo) Object.assign(details, { assignedFrom: before.assignedTo, assignedTo });
     await tx.insert(auditLog).values({
       userId: user.id,
       actor: user.username,
       action: 'review.set',
       entityType: 'case',
       entityId: String(caseId),
-      details: { from: before.status, to: change.status, note: change.note },
+      details,
     });
     return true;
   });

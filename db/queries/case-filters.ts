@@ -1,0 +1,54 @@
+// The filters shared by the triage queue and the trends: the same words mean the same rows
+// on both pages (and in the CSV export). Conditions expect `cases` left-joined to `courts`.
+import { and, eq, gte, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { charges, courts, kyrgyzFlags, outcomes, cases } from '../schema.ts';
+
+export type OutcomeKindName = (typeof outcomes.$inferSelect)['kind'];
+export const outcomeKinds: OutcomeKindName[] = [
+  'fine', 'expulsion_forced', 'expulsion_self', 'no_expulsion', 'detention_center', 'arrest', 'imprisonment',
+  'suspended', 'returned', 'forwarded', 'cancelled', 'other',
+];
+
+/** A set of region codes: listed ones, or all but the listed ones (unknown regions included). */
+export type RegionSet = { include: string[] } | { exclude: string[] };
+
+export interface CaseFilter {
+  /** A consular district, as its regions (see dashboard/config/districts.ts). */
+  regions?: RegionSet;
+  regionCode?: string;
+  courtId?: number;
+  /** An article number as stored, e.g. '18.8' or '322'. */
+  article?: string;
+  outcome?: OutcomeKindName;
+  strength?: 'yes' | 'possible';
+  /** Decision date range, ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** The region of a case: the court's region code, else the first two digits of its code. */
+export const caseRegionCode = sql<string | null>`coalesce(${courts.regionCode}, substring(${courts.code} from '^[0-9]{2}'))`;
+
+export function caseFilterConditions(filter: CaseFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  const regions = filter.regions;
+  if (regions) {
+    conditions.push(
+      'include' in regions
+        ? inArray(caseRegionCode, regions.include)
+        : or(sql`${caseRegionCode} is null`, notInArray(caseRegionCode, regions.exclude)),
+    );
+  }
+  if (filter.regionCode) conditions.push(eq(caseRegionCode, filter.regionCode));
+  if (filter.courtId !== undefined) conditions.push(eq(cases.courtId, filter.courtId));
+  if (filter.article) {
+    conditions.push(sql`exists (select 1 from ${charges} where ${charges.caseId} = ${cases.id} and ${charges.article} = ${filter.article})`);
+  }
+  if (filter.outcome) {
+    conditions.push(sql`exists (select 1 from ${outcomes} where ${outcomes.caseId} = ${cases.id} and ${outcomes.kind} = ${filter.outcome})`);
+  }
+  if (filter.strength) conditions.push(eq(kyrgyzFlags.strength, filter.strength));
+  if (filter.from) conditions.push(gte(cases.decisionDate, filter.from));
+  if (filter.to) conditions.push(lte(cases.decisionDate, filter.to));
+  return and(...conditions);
+}
