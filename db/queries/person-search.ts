@@ -44,7 +44,7 @@ export interface PersonHit {
 /** Hits scoring below this are not shown; a search casts a wider net than stored match candidates. */
 export const SEARCH_MIN_SCORE = 0.5;
 /** At most this many index rows are scored for one query (those sharing most keys first). */
-const MAX_SCORED = 250;
+const MAX_SCORED = 200;
 /** Upper bound of a prefix range: keys are lower-case a–z only. */
 const RANGE_END = 'z'.repeat(24);
 
