@@ -426,6 +426,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull(),
     district: text('district'),
+    /** Where daily digests of new flagged cases go (consular officers); null: none sent. */
+    email: text('email'),
     /** Interface language chosen by the user ('ru', 'en', 'ky'); null: from the browser. */
     language: text('language'),
     disabled: boolean('disabled').notNull().default(false),
@@ -500,4 +502,40 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
+
+// ---------------------------------------------------------------- notifications
+
+/** One daily digest of newly flagged cases for one consular district, as sent or written out. */
+export const digests = pgTable(
+  'digests',
+  {
+    id: serial('id').primaryKey(),
+    district: text('district').notNull(),
+    /** The day the digest is for (YYYY-MM-DD, in the service's time zone). */
+    digestDate: date('digest_date', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+    /** 'smtp' when mailed, 'outbox' when written to a file because no SMTP server is configured. */
+    channel: text('channel').notNull(),
+    recipientCount: integer('recipient_count').notNull(),
+    caseCount: integer('case_count').notNull(),
+    /** The SMTP message id, or the outbox file written. */
+    reference: text('reference'),
+  },
+  (t) => [index('digests_district_idx').on(t.district, t.digestDate)],
+);
+
+/** Which cases a district has been told about: the next digest lists only the others. */
+export const digestCases = pgTable(
+  'digest_cases',
+  {
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id, { onDelete: 'cascade' }),
+    district: text('district').notNull(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('digest_cases_district_case_uq').on(t.district, t.caseId)],
 );
