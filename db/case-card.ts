@@ -37,3 +37,7 @@ export const caseCardSchema = z.object({
   actUrl: z.string().nullable(),
 });
 export type CaseCard = z.infer<typeof caseCardSchema>;
+
+/** An act-only page (name_op=doc), stored apart from the card that links to it. */
+export const actPageSchema = z.object({ cardUrl: z.string(), actText: z.string() });
+export type ActPage = z.infer<typeof actPageSchema>;

@@ -26,6 +26,14 @@ export function cardPath(court: CourtPageContext, c: SimulatedCase): string {
     : `/modules.php?name=sud_delo&name_op=case&_id=${c.caseId}&_uid=${c.caseUid}&_deloId=${c.deloId}&_caseType=0&_new=0&srv_num=${c.srvNum}`;
 }
 
+/** Some primary-layout courts publish the act on its own page (name_op=doc), linked from the card. */
+export const actOnSeparatePage = (c: SimulatedCase) => c.caseId % 4 === 0;
+export const actPath = (c: SimulatedCase) => `/modules.php?name=sud_delo&srv_num=${c.srvNum}&name_op=doc&number=${c.caseId}&delo_id=${c.deloId}&new=0&text_number=1`;
+
+export function renderActPage(court: CourtPageContext, c: SimulatedCase): string {
+  return page(court, actHtml(c));
+}
+
 const actHtml = (c: SimulatedCase) => c.actText.split('\n').map((line) => `<p>${escape(line)}</p>`).join('\n');
 
 export function renderCard(court: CourtPageContext, c: SimulatedCase): string {
@@ -42,7 +50,9 @@ export function renderCard(court: CourtPageContext, c: SimulatedCase): string {
 <div id="cont3"><table id="tablcont"><tr><th colspan="10">СТОРОНЫ ПО ДЕЛУ</th></tr>
 <tr><td align="center"><b>Вид лица, участвующего в деле</b></td><td align="center"><b>Фамилия / наименование</b></td><td align="center"><b>Перечень статей</b></td></tr>
 <tr><td>ПРИВЛЕКАЕМОЕ ЛИЦО</td><td>${escape(fullName(c))}</td><td>${cardArticles(c)}</td></tr></table></div>
-<div id="cont5"><div class="contentt"><div id="cont_doc1">${actHtml(c)}</div></div></div>`);
+${actOnSeparatePage(c)
+  ? `<div id="cont5"><a href="${actPath(c)}">Судебный акт #1 (Постановление)</a></div>`
+  : `<div id="cont5"><div class="contentt"><div id="cont_doc1">${actHtml(c)}</div></div></div>`}`);
   }
   return page(court, `<div id="search_results"><div class="name-instanse">Дела об административных правонарушениях</div>
 <div class="case-num">ДЕЛО № ${escape(c.caseNumber)}</div>

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import type { SimulatedCase } from './generate-cases.ts';
-import { captchaForm, renderCard, renderList, throttlePage, type CourtPageContext } from './render.ts';
+import { captchaForm, renderActPage, renderCard, renderList, throttlePage, type CourtPageContext } from './render.ts';
 
 export interface SimulatorFaults {
   captchaCourts?: string[];
@@ -110,6 +110,11 @@ export async function startCourtServer(
       const found = cases.find((c) => c.caseId === id);
       if (!found) return send(res, '<html><body>Данных по запросу не обнаружено</body></html>', 404);
       return send(res, renderCard(court, found), 200, charset, truncate);
+    }
+    if (op === 'doc') {
+      const found = cases.find((c) => c.caseId === Number(cp1251Param(query, 'number')));
+      if (!found) return send(res, '<html><body>Данных по запросу не обнаружено</body></html>', 404);
+      return send(res, renderActPage(court, found), 200, charset, truncate);
     }
     return send(res, '<html><body>Not found</body></html>', 404);
   };

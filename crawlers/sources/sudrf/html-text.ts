@@ -36,3 +36,8 @@ export function tidy(text: string): string {
 export function cellText($: CheerioAPI, node: AnyNode): string {
   return blockText($, node).replace(/\n+/g, ' ');
 }
+
+/** Court pages always close </html>; a page without it was cut off in transit. */
+export function isTruncated(html: string): boolean {
+  return !/<\/html\s*>/i.test(html);
+}

@@ -6,6 +6,7 @@ import type { CrawlSource, FetchedPage, PageResult, RequestSpec, SeedContext } f
 import { classifyPage } from './classify-page.ts';
 import { parseCaseCard } from './parse-card.ts';
 import { parseCaseList } from './parse-list.ts';
+import { parseActPage } from './parse-act.ts';
 import { listUrl, watchedCaseTypes } from './urls.ts';
 
 const dayBefore = (iso: string, days: number) => new Date(Date.parse(iso) - days * 86_400_000).toISOString().slice(0, 10);
@@ -53,7 +54,16 @@ function handleList(page: FetchedPage): PageResult {
 function handleCard(page: FetchedPage): PageResult {
   const card = parseCaseCard(page.text, page.url);
   if ('failure' in card) return { status: 'parse_failure', reason: card.reason, enqueue: [] };
-  return { status: 'ok', parsed: card, enqueue: [] };
+  // Some cards only link to their act (name_op=doc): fetch it; the pipeline joins the two.
+  const act = !card.actText && card.actUrl ? [{ url: card.actUrl, kind: 'doc', userData: { cardUrl: page.url } }] : [];
+  return { status: 'ok', parsed: card, enqueue: act };
+}
+
+function handleActPage(page: FetchedPage): PageResult {
+  const cardUrl = typeof page.userData.cardUrl === 'string' ? page.userData.cardUrl : page.url;
+  const act = parseActPage(page.text, cardUrl);
+  if ('failure' in act) return { status: 'parse_failure', reason: act.reason, enqueue: [] };
+  return { status: 'ok', parsed: act, enqueue: [] };
 }
 
 export function sudrfSource(): CrawlSource {
@@ -65,6 +75,7 @@ export function sudrfSource(): CrawlSource {
       if (verdict.status !== 'ok') return { ...verdict, enqueue: [] };
       if (page.kind === 'list') return handleList(page);
       if (page.kind === 'card') return handleCard(page);
+      if (page.kind === 'doc') return handleActPage(page);
       return { status: 'parse_failure', reason: `unknown request kind ${page.kind}`, enqueue: [] };
     },
   };

@@ -4,7 +4,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { caseCardSchema, type CaseCard, type CaseParty, type CaseTypeName } from '../../../db/case-card.ts';
 import { ruDateToIso } from './dates.ts';
-import { blockText, cellText } from './html-text.ts';
+import { blockText, cellText, isTruncated } from './html-text.ts';
 import { deloIdOf, resolveCourtUrl } from './urls.ts';
 
 export { ruDateToIso };
@@ -109,7 +109,7 @@ function articlesOf(facts: Map<string, string>, found: CaseParty[]): string | nu
 }
 
 export function parseCaseCard(html: string, pageUrl: string): CaseCard | ParseFailure {
-  if (!/<\/html\s*>/i.test(html)) return { failure: true, reason: 'truncated page (no closing </html>)' };
+  if (isTruncated(html)) return { failure: true, reason: 'truncated page (no closing </html>)' };
   const $ = load(html);
   const numberNode = $('div.casenumber, div.case-num').first()[0];
   if (!numberNode) return { failure: true, reason: 'not a case card: no div.casenumber / div.case-num' };
