@@ -14,7 +14,7 @@ export interface KnownName {
 
 export interface NameScore {
   score: number;
-  /** Short, name-free explanations: "surname+initials", "declined form", "initial contradicts". */
+  /** Short, name-free explanations: "surname and initials", "declined form", "1 name part(s) contradict". */
   reasons: string[];
 }
 

@@ -2,7 +2,6 @@
 import { declinedForms, type Gender } from './declension.ts';
 import type { NameWord } from './name-parts.ts';
 
-
 // Spelling variants (ZH/J/DZH, Y/I, KH/H, IU/YU, Ү/У, Ө/О, Ё/Е) already meet in the canonical form:
 // two words whose canonical forms still differ in several vowels (Эргашев / Эргешов) are
 // usually two names, so there is no looser "same consonants" rule here.
