@@ -370,6 +370,29 @@ export const matches = pgTable(
 );
 
 /**
+ * Officers' decisions on matches, kept by case, detainee and the person's name as written
+ * (canonical words) rather than by persons.id: re-analysing a case writes its persons anew,
+ * which deletes their matches, and refreshMatches restores the decision from here.
+ */
+export const matchDecisions = pgTable(
+  'match_decisions',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    detaineeId: integer('detainee_id')
+      .notNull()
+      .references(() => detainees.id, { onDelete: 'cascade' }),
+    personNameKey: text('person_name_key').notNull(),
+    status: matchStatus('status').notNull(),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('match_decisions_uq').on(t.caseId, t.detaineeId, t.personNameKey)],
+);
+
+/**
  * Search keys of the names of court persons and detainee records (matching/name-keys.ts), so
  * that finding who may be a given person is a btree look-up, not a scan of every name. A row
  * belongs to exactly one person or one detainee record and goes with it.
