@@ -3,7 +3,8 @@
 // (admin or consular) confirms or rejects it, and a decision is never overwritten by a refresh.
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { cases, courts, detainees, kyrgyzFlags, matches, nameKeys, persons } from '../schema.ts';
+import { cases, courts, detainees, kyrgyzFlags, matchDecisions, matches, nameKeys, persons } from '../schema.ts';
+import { parseName } from '../../matching/name-parts.ts';
 import { KEY_PREFIX_LENGTH } from '../../matching/name-keys.ts';
 import { CANDIDATE_THRESHOLD, prepareRecord, scoreCandidate, type PreparedRecord } from '../../matching/score-candidate.ts';
 import { assertMayAccessDetainees, auditUser, type Actor } from './detainees.ts';
@@ -46,14 +47,15 @@ export async function refreshMatches(db: Db): Promise<RefreshSummary> {
   }
   const mentions = await courtMentions(db, personIds);
 
-  const scored: { personId: number; detaineeId: number; score: number; reasons: string[] }[] = [];
+  const scored: { personId: number; detaineeId: number; score: number; reasons: string[]; decisionKey: string }[] = [];
   for (const pair of pairs) {
     const record = records.get(pair.detaineeId);
     const mention = mentions.get(pair.personId);
     if (!record || !mention) continue;
     const { score, reasons } = scoreCandidate(record, mention);
-    if (score >= CANDIDATE_THRESHOLD) scored.push({ ...pair, score, reasons });
+    if (score >= CANDIDATE_THRESHOLD) scored.push({ ...pair, score, reasons, decisionKey: `${mention.caseId}:${pair.detaineeId}:${mention.nameKey}` });
   }
+  const decisions = await earlierDecisions(db, [...new Set(scored.map((candidate) => candidate.detaineeId))]);
 
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: matches.id, personId: matches.personId, detaineeId: matches.detaineeId, status: matches.status }).from(matches);
@@ -61,13 +63,15 @@ export async function refreshMatches(db: Db): Promise<RefreshSummary> {
     const known = new Map(existing.map((row) => [key(row), row]));
     const kept = new Set(scored.map(key));
     let newCandidates = 0;
-    for (const candidate of scored) {
+    for (const { decisionKey, ...candidate } of scored) {
       const current = known.get(key(candidate));
       if (current && current.status !== 'candidate') continue;
       if (current) await tx.update(matches).set({ score: candidate.score, reasons: candidate.reasons }).where(eq(matches.id, current.id));
       else {
-        await tx.insert(matches).values({ ...candidate, status: 'candidate' });
-        newCandidates += 1;
+        // A person written anew by a re-analysis gets back the decision made on it before.
+        const decided = decisions.get(decisionKey);
+        await tx.insert(matches).values({ ...candidate, status: decided?.status ?? 'candidate', reviewedBy: decided?.reviewedBy, reviewedAt: decided?.reviewedAt });
+        if (!decided) newCandidates += 1;
       }
     }
     const stale = existing.filter((row) => row.status === 'candidate' && !kept.has(key(row))).map((row) => row.id);
@@ -93,8 +97,22 @@ async function proposedPairs(db: Db): Promise<{ personId: number; detaineeId: nu
   return list.map((row) => ({ personId: Number(row.person_id), detaineeId: Number(row.detainee_id) }));
 }
 
+/** The key of a decision: a person is the same across re-analyses if its case and written name are. */
+const personNameKey = (nameAsWritten: string) => parseName(nameAsWritten).words.map((word) => word.canonical).join(' ');
+
+async function earlierDecisions(db: Db, detaineeIds: number[]) {
+  const decisions = new Map<string, typeof matchDecisions.$inferSelect>();
+  for (let start = 0; start < detaineeIds.length; start += 1000) {
+    const rows = await db.select().from(matchDecisions).where(inArray(matchDecisions.detaineeId, detaineeIds.slice(start, start + 1000)));
+    for (const row of rows) decisions.set(`${row.caseId}:${row.detaineeId}:${row.personNameKey}`, row);
+  }
+  return decisions;
+}
+
+type CourtMention = Parameters<typeof scoreCandidate>[1] & { caseId: number; nameKey: string };
+
 async function courtMentions(db: Db, personIds: number[]) {
-  const mentions = new Map<number, Parameters<typeof scoreCandidate>[1]>();
+  const mentions = new Map<number, CourtMention>();
   for (let start = 0; start < personIds.length; start += 1000) {
     const rows = await db
       .select({ person: persons, courtName: cases.courtName, region: courts.region, received: cases.receivedDate, decided: cases.decisionDate })
@@ -109,6 +127,8 @@ async function courtMentions(db: Db, personIds: number[]) {
         gender: person.gender === 'm' || person.gender === 'f' ? person.gender : null,
         courtPlaces: [courtName, region],
         caseDates: [received, decided],
+        caseId: person.caseId,
+        nameKey: personNameKey(person.nameAsWritten),
       });
     }
   }
@@ -125,12 +145,18 @@ export async function reviewMatch(db: Db, matchId: number, actor: Actor, decisio
       .update(matches)
       .set({ status: decision, reviewedBy: actor.id, reviewedAt: sql`now()` })
       .where(eq(matches.id, matchId));
+    const [person] = await tx.select({ caseId: persons.caseId, nameAsWritten: persons.nameAsWritten }).from(persons).where(eq(persons.id, match.personId));
+    const decided = { status: decision, reviewedBy: actor.id, reviewedAt: sql`now()` };
+    await tx
+      .insert(matchDecisions)
+      .values({ caseId: person!.caseId, detaineeId: match.detaineeId, personNameKey: personNameKey(person!.nameAsWritten), ...decided })
+      .onConflictDoUpdate({ target: [matchDecisions.caseId, matchDecisions.detaineeId, matchDecisions.personNameKey], set: decided });
     await writeAudit(tx, {
       user: auditUser(actor),
       action: `match.${decision}`,
       entityType: 'match',
       entityId: matchId,
-      details: { personId: match.personId, detaineeId: match.detaineeId, previous: match.status, score: match.score },
+      details: { personId: match.personId, caseId: person!.caseId, detaineeId: match.detaineeId, previous: match.status, score: match.score },
     });
   });
 }

@@ -71,6 +71,18 @@ describe.each(drivers)('matching and person search on %s', (driver) => {
     expect(audit?.details).toMatchObject({ previous: 'candidate' });
   });
 
+  it('gives a decision back to a person that a re-analysis of its case wrote anew', async () => {
+    const zhumabekov = (await listMatches(database.db, consul)).find((match) => match.personName === 'ЖУМАБЕКОВ А.Б.')!;
+    await reviewMatch(database.db, zhumabekov.id, consul, 'confirmed');
+    await caseWith(database.db, 101, 'ЖУМАБЕКОВ А.Б.'); // the pipeline stores the case again: new person rows
+    expect(await database.db.select().from(matches).where(eq(matches.id, zhumabekov.id))).toEqual([]);
+    const summary = await refreshMatches(database.db);
+    expect(summary.newCandidates).toBe(0);
+    const restored = (await listMatches(database.db, consul)).find((match) => match.personName === 'ЖУМАБЕКОВ А.Б.');
+    expect(restored).toMatchObject({ status: 'confirmed', caseId: zhumabekov.caseId });
+    expect(restored!.personId).not.toBe(zhumabekov.personId);
+  });
+
   it('finds a person in either script, ranked, with detainee records for consular roles', async () => {
     const hits = await searchPersons(database.db, { name: 'Azamat Zhumabekov', birthDate: '1990-05-04' }, consul);
     expect(hits.map((hit) => [hit.kind, hit.name])).toEqual([
