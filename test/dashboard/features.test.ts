@@ -107,7 +107,7 @@ describe.each(drivers)('dashboard features on %s', (driver) => {
     expect(casePage).not.toContain('MAMYTOV AZAMAT');
     expect((await ngo.request(`/detainees/${ids.detainee}`)).status).toBe(403);
     await storeDocument(database.db, {
-      url: 'http://mvd.example/check?1', requestKey: null, source: 'entry-ban', kind: 'entry_ban', courtId: null, runId: null, httpStatus: 200,
+      url: 'http://mvd.example/check?1', requestKey: 'entry-ban:1', source: 'entry-ban', kind: 'entry_ban', courtId: null, runId: null, httpStatus: 200,
       headers: {}, encoding: 'utf-8', raw: new Uint8Array([1]), text: 'Въезд не разрешен MAMYTOV', status: 'ok', parsed: null,
     });
     const [answer] = await database.db.select().from(documents).where(eq(documents.source, 'entry-ban'));
