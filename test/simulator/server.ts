@@ -1,28 +1,23 @@
-// The court-site simulator: one loopback listener per court (so each court is its own host for
-// politeness), the real sud_delo URL scheme, windows-1251 pages, and faults on demand.
+// One simulated court site: its own loopback listener (so each court is its own host for
+// politeness), the real sud_delo URL scheme, windows-1251 pages, faults on demand.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import type { SimulatedCase } from './generate-cases.ts';
-import { captchaForm, renderActPage, renderCard, renderList, throttlePage, type CourtPageContext } from './render.ts';
+import { faultsFor, type PageFaults, type SimulatorFaults } from './faults.ts';
+import { readQuery, searchCases } from './query.ts';
+import { captchaForm, notFoundPage, renderActPage, renderCard, renderList, ROWS_PER_PAGE, throttlePage, wafPage, type CourtPageContext } from './render.ts';
 
-export interface SimulatorFaults {
-  captchaCourts?: string[];
-  /** Every Nth request of a court answers 429 with Retry-After. */
-  rateLimit?: { everyN: number; retryAfterSeconds: number };
-  throttlePageEveryN?: number;
-  serverErrorEveryN?: number;
-  slowMs?: number;
-  truncateEveryN?: number;
-  /** Declares UTF-8 but sends windows-1251. */
-  wrongCharsetEveryN?: number;
-}
+export type { SimulatorFaults };
 
 export interface RequestLogEntry {
   court: string;
   host: string;
   path: string;
+  /** Date.now() when the request arrived. */
   at: number;
+  userAgent: string;
+  status: number;
 }
 
 export interface CourtServer {
@@ -30,98 +25,76 @@ export interface CourtServer {
   close(): Promise<void>;
 }
 
-const ROWS = 25;
+export interface CourtSite extends CourtPageContext {
+  hasCaptcha: boolean;
+}
 
-/** Decodes a windows-1251 percent-encoded query value («18.8+%F7.1.1»). */
-function cp1251Param(rawQuery: string, name: string): string | null {
-  for (const pair of rawQuery.split('&')) {
-    const [key, value = ''] = pair.split('=');
-    if (key?.toLowerCase() !== name.toLowerCase()) continue;
-    const bytes: number[] = [];
-    const text = value.replace(/\+/g, ' ');
-    for (let i = 0; i < text.length; i += 1) {
-      if (text[i] === '%') {
-        bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-        i += 2;
-      } else bytes.push(text.charCodeAt(i));
-    }
-    return iconv.decode(Buffer.from(bytes), 'windows-1251');
+function send(res: ServerResponse, html: string, status: number, faults: Pick<PageFaults, 'truncate' | 'wrongCharset'>): number {
+  let body = iconv.encode(html, 'windows-1251');
+  if (faults.truncate) body = body.subarray(0, Math.floor(body.length / 2));
+  res.writeHead(status, { 'content-type': `text/html; charset=${faults.wrongCharset ? 'utf-8' : 'windows-1251'}` });
+  res.end(body);
+  return status;
+}
+
+const CLEAN = { truncate: false, wrongCharset: false };
+
+/** Answers one request; returns the HTTP status sent, for the request log. */
+function answer(court: CourtSite, cases: SimulatedCase[], faults: SimulatorFaults, count: number, robotsTxt: string, req: IncomingMessage, res: ServerResponse): number {
+  const path = req.url ?? '/';
+  if (path === '/robots.txt') {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(robotsTxt);
+    return 200;
   }
-  return null;
+  // Like the real WAF: a bare curl/wget User-Agent is refused with «(B)».
+  if (/^(curl|wget)\//i.test(req.headers['user-agent'] ?? '')) return send(res, wafPage(court), 403, CLEAN);
+  const page = faultsFor(faults, count);
+  if (page.refusal?.kind === 'rate_limit') {
+    res.writeHead(429, { 'retry-after': String(page.refusal.retryAfterSeconds), 'content-type': 'text/plain' }).end('Too Many Requests');
+    return 429;
+  }
+  if (page.refusal?.kind === 'server_error') {
+    res.writeHead(page.refusal.status, { 'content-type': 'text/plain' }).end(page.refusal.status === 503 ? 'Service Unavailable' : 'Bad Gateway');
+    return page.refusal.status;
+  }
+  if (page.refusal?.kind === 'throttle_page') return send(res, throttlePage(court), 200, CLEAN);
+  const [pathname, rawQuery = ''] = path.split('?');
+  if (pathname !== '/modules.php') return send(res, notFoundPage(court), 404, CLEAN);
+  const get = readQuery(rawQuery);
+  const op = get('name_op');
+  const srvNum = Number(get('srv_num') ?? '1');
+  if (op === 'r') {
+    if (court.hasCaptcha || faults.captchaCourts?.includes(court.code)) return send(res, captchaForm(court, get('captcha') !== null), 200, CLEAN);
+    const found = searchCases(cases, get, srvNum);
+    const pageNumber = Math.max(1, Number(get('page') ?? get('_page') ?? '1') || 1);
+    const rows = found.slice((pageNumber - 1) * ROWS_PER_PAGE, pageNumber * ROWS_PER_PAGE);
+    return send(res, renderList(court, rows, found.length, pageNumber, rawQuery), 200, page);
+  }
+  if (op === 'case') {
+    const id = Number(get('case_id') ?? get('_id'));
+    const found = cases.find((c) => c.caseId === id && c.srvNum === srvNum);
+    return found ? send(res, renderCard(court, found), 200, page) : send(res, notFoundPage(court), 404, CLEAN);
+  }
+  if (op === 'doc') {
+    const found = cases.find((c) => c.caseId === Number(get('number')) && c.srvNum === srvNum);
+    return found ? send(res, renderActPage(court, found), 200, page) : send(res, notFoundPage(court), 404, CLEAN);
+  }
+  return send(res, notFoundPage(court), 404, CLEAN);
 }
 
-const isoFromRu = (value: string | null) => value?.split('.').reverse().join('-') ?? null;
-
-function listFor(cases: SimulatedCase[], query: string, srvNum: number): SimulatedCase[] {
-  const article = cp1251Param(query, 'adm_parts__LAW_ARTICLESS') ?? cp1251Param(query, 'parts__law_articless') ?? '';
-  const since = isoFromRu(cp1251Param(query, 'adm_document__PUBL_DATE1D') ?? cp1251Param(query, 'document__publ_date1d'));
-  const until = isoFromRu(cp1251Param(query, 'adm_document__PUBL_DATE2D') ?? cp1251Param(query, 'document__publ_date2d'));
-  const deloId = cp1251Param(query, 'delo_id') ?? cp1251Param(query, '_deloId');
-  return cases.filter(
-    (c) =>
-      c.srvNum === srvNum &&
-      c.deloId === deloId &&
-      (article === '' || c.article === article.trim()) &&
-      (!since || c.publishedDate >= since) &&
-      (!until || c.publishedDate <= until),
-  );
-}
-
-export async function startCourtServer(
-  court: CourtPageContext & { hasCaptcha: boolean },
-  cases: SimulatedCase[],
-  faults: SimulatorFaults,
-  log: RequestLogEntry[],
-  robotsTxt: string,
-): Promise<CourtServer> {
-  let requestCount = 0;
-  const every = (n: number | undefined) => n !== undefined && n > 0 && requestCount % n === 0;
-
-  const send = (res: ServerResponse, html: string, status = 200, charset = 'windows-1251', truncate = false) => {
-    let body = iconv.encode(html, 'windows-1251');
-    if (truncate) body = body.subarray(0, Math.floor(body.length / 2));
-    res.writeHead(status, { 'content-type': `text/html; charset=${charset}` });
-    res.end(body);
-  };
-
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    requestCount += 1;
-    const path = req.url ?? '/';
-    log.push({ court: court.code, host: req.headers.host ?? '', path, at: Date.now() });
-    if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(robotsTxt);
-    if (faults.rateLimit && every(faults.rateLimit.everyN)) {
-      return void res.writeHead(429, { 'retry-after': String(faults.rateLimit.retryAfterSeconds) }).end('Too Many Requests');
-    }
-    if (every(faults.serverErrorEveryN)) return void res.writeHead(503).end('Service Unavailable');
-    if (every(faults.throttlePageEveryN)) return send(res, throttlePage(court));
-    const query = path.split('?')[1] ?? '';
-    const op = cp1251Param(query, 'name_op');
-    const srvNum = Number(cp1251Param(query, 'srv_num') ?? '1');
-    const truncate = every(faults.truncateEveryN);
-    const charset = every(faults.wrongCharsetEveryN) ? 'utf-8' : 'windows-1251';
-    if (op === 'r') {
-      if (court.hasCaptcha || faults.captchaCourts?.includes(court.code)) return send(res, captchaForm(court));
-      const found = listFor(cases, query, srvNum);
-      const pageNumber = Number(cp1251Param(query, 'page') ?? cp1251Param(query, '_page') ?? '1');
-      return send(res, renderList(court, found.slice((pageNumber - 1) * ROWS, pageNumber * ROWS), found.length, pageNumber), 200, charset, truncate);
-    }
-    if (op === 'case') {
-      const id = Number(cp1251Param(query, 'case_id') ?? cp1251Param(query, '_id'));
-      const found = cases.find((c) => c.caseId === id);
-      if (!found) return send(res, '<html><body>Данных по запросу не обнаружено</body></html>', 404);
-      return send(res, renderCard(court, found), 200, charset, truncate);
-    }
-    if (op === 'doc') {
-      const found = cases.find((c) => c.caseId === Number(cp1251Param(query, 'number')));
-      if (!found) return send(res, '<html><body>Данных по запросу не обнаружено</body></html>', 404);
-      return send(res, renderActPage(court, found), 200, charset, truncate);
-    }
-    return send(res, '<html><body>Not found</body></html>', 404);
-  };
-
+export async function startCourtServer(court: CourtSite, cases: SimulatedCase[], faults: SimulatorFaults, log: RequestLogEntry[], robotsTxt: string): Promise<CourtServer> {
+  let count = 0;
   const server: Server = createServer((req, res) => {
-    if (faults.slowMs) setTimeout(() => handle(req, res), faults.slowMs);
-    else handle(req, res);
+    // robots.txt does not count towards faults: a crawler fetches it once per host.
+    if (req.url !== '/robots.txt') count += 1;
+    const requestNumber = count;
+    const entry: RequestLogEntry = { court: court.code, host: req.headers.host ?? '', path: req.url ?? '/', at: Date.now(), userAgent: req.headers['user-agent'] ?? '', status: 0 };
+    log.push(entry);
+    const respond = () => {
+      entry.status = answer(court, cases, faults, requestNumber, robotsTxt, req, res);
+    };
+    if (faults.slowMs) setTimeout(respond, faults.slowMs);
+    else respond();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

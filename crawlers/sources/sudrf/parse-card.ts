@@ -100,12 +100,16 @@ function actUrl($: CheerioAPI, pageUrl: string): string | null {
   return resolveCourtUrl(href, pageUrl);
 }
 
-/** The card header's article line, else the parties' articles (primary cards only list them there). */
+/**
+ * The card's article line: an article row if the card has one, else the parties' articles
+ * (primary cards list them only there), else the case category (civil and КАС cards).
+ */
 function articlesOf(facts: Map<string, string>, found: CaseParty[]): string | null {
-  const header = firstFact(facts, 'Статья КоАП РФ', 'Статья', 'Категория', 'Категория дела');
+  const header = firstFact(facts, 'Статья КоАП РФ', 'Статья УК РФ', 'Статья');
   if (header) return header;
   const fromParties = [...new Set(found.map((party) => party.articles).filter((a): a is string => Boolean(a)))];
-  return fromParties.length > 0 ? fromParties.join('; ') : null;
+  if (fromParties.length > 0) return fromParties.join('; ');
+  return firstFact(facts, 'Категория', 'Категория дела');
 }
 
 export function parseCaseCard(html: string, pageUrl: string): CaseCard | ParseFailure {

@@ -67,8 +67,49 @@ export function seededRandom(seed: number): () => number {
 
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
+const female: Record<'KG' | 'UZ' | 'TJ', { surnames: string[]; names: string[]; fathers: string[] }> = {
+  KG: { surnames: ['Асанова', 'Жумабекова', 'Токтогулова', 'Сыдыкова'], names: ['Айгуль', 'Нургуль', 'Жылдыз', 'Айпери', 'Бермет'], fathers: ['Бековна', 'Садыровна', 'Асылбековна'] },
+  UZ: { surnames: ['Каримова', 'Юсупова', 'Рахимова'], names: ['Дилноза', 'Гулнора', 'Малика'], fathers: ['Рустамовна', 'Алишеровна'] },
+  TJ: { surnames: ['Саидова', 'Назарова', 'Рахмонова'], names: ['Мадина', 'Зарина', 'Нигина'], fathers: ['Исмоиловна', 'Саидовна'] },
+};
+
+/** Genitive of a Russian-style name («Мамытов Азамат Бекович» → «Мамытова Азамата Бековича»). */
+function genitiveMale(surname: string, firstName: string, patronymic: string): string {
+  const first = /[йь]$/.test(firstName) ? `${firstName.slice(0, -1)}я` : `${firstName}а`;
+  return [`${surname}а`, first, patronymic ? `${patronymic}а` : ''].filter(Boolean).join(' ');
+}
+
+/** Genitive of a woman's name: surname -ова → -овой, patronymic -овна → -овны, first names in a consonant stay. */
+function genitiveFemale(surname: string, firstName: string, patronymic: string): string {
+  const last = surname.endsWith(' кызы') ? surname : surname.replace(/а$/, 'ой');
+  const first = /[ая]$/.test(firstName) ? `${firstName.slice(0, -1)}ы` : firstName;
+  return [last, first, patronymic ? patronymic.replace(/а$/, 'ы') : ''].filter(Boolean).join(' ');
+}
+
+function birth(random: () => number): string {
+  const year = 1975 + Math.floor(random() * 30);
+  const month = 1 + Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 export function makePerson(random: () => number, citizenship: SimulatedPerson['citizenship']): SimulatedPerson {
   const pool = male[citizenship];
+  const birthPlace = pick(random, pool.places);
+  const birthDate = birth(random);
+  // About one migrant in six is a woman: analysts report figures by gender.
+  if (citizenship !== 'KZ' && citizenship !== 'RU' && random() < 0.17) {
+    const women = female[citizenship];
+    let surname = pick(random, women.surnames);
+    const firstName = pick(random, women.names);
+    let patronymic = pick(random, women.fathers);
+    if (citizenship === 'KG' && random() < 0.3) {
+      surname = `${pick(random, ['Асанбек', 'Токтосун', 'Жолдош', 'Мукаш'])} кызы`;
+      patronymic = '';
+    }
+    const genitive = genitiveFemale(surname, firstName, patronymic);
+    return { surname, firstName, patronymic, genitive, gender: 'f', citizenship, birthDate, birthPlace };
+  }
   let surname = pick(random, pool.surnames);
   const firstName = pick(random, pool.names);
   let patronymic = pick(random, pool.fathers);
@@ -78,18 +119,21 @@ export function makePerson(random: () => number, citizenship: SimulatedPerson['c
     surname = `${pick(random, ['Асанбек', 'Токтосун', 'Жолдош', 'Мукаш'])} уулу`;
     patronymic = '';
   }
-  const year = 1975 + Math.floor(random() * 30);
-  const month = 1 + Math.floor(random() * 12);
-  const day = 1 + Math.floor(random() * 28);
-  const genitive = uulu ? `${surname} ${firstName}а` : `${surname}а ${firstName}а ${patronymic}а`;
-  return {
-    surname,
-    firstName,
-    patronymic,
-    genitive,
-    gender: 'm',
-    citizenship,
-    birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    birthPlace: pick(random, pool.places),
-  };
+  const genitive = uulu ? `${surname} ${firstName}а` : genitiveMale(surname, firstName, patronymic);
+  return { surname, firstName, patronymic, genitive, gender: 'm', citizenship, birthDate, birthPlace };
+}
+
+/** «МАМЫТОВ А.Б.» as lists write the accused; «АСАНБЕК УУЛУ Н.» for an uulu name. */
+export function listName(person: SimulatedPerson): string {
+  const initials = `${person.firstName[0]}.${person.patronymic ? `${person.patronymic[0]}.` : ''}`;
+  return `${person.surname.toUpperCase()} ${initials}`;
+}
+
+export function fullName(person: SimulatedPerson): string {
+  return [person.surname, person.firstName, person.patronymic].filter(Boolean).join(' ');
+}
+
+/** Initials as depersonalised criminal acts write the accused: «М.А.Б.». */
+export function depersonalisedInitials(person: SimulatedPerson): string {
+  return [person.surname, person.firstName, person.patronymic].filter(Boolean).map((part) => `${part[0]}.`).join('');
 }
