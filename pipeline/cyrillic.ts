@@ -6,23 +6,34 @@ export function wordRegex(source: string, flags = 'gu'): RegExp {
   return new RegExp(`${WORD_START}(?:${source})${WORD_END}`, flags);
 }
 
-// A sentence ends at a line break, «;», or «.» after a word of three or more lower-case letters
-// followed by a capital: «г. Ош», «ст. 18.8», «А.Б. Мамытов» are abbreviations, not ends.
-const SENTENCE_END = /\n|;|(?<=\p{Ll}{3}[.!?]) (?=[\p{Lu}"])/gu;
+const isLower = (code: number) => (code >= 0x430 && code <= 0x44f) || code === 0x451 || (code >= 0x61 && code <= 0x7a);
+const isUpper = (code: number) => (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code >= 0x41 && code <= 0x5a) || code === 0x22;
+
+/**
+ * Whether a sentence ends just before `i`: a line break, «;», or «.!?» + space after a word of
+ * three or more lower-case letters, followed by a capital («г. Ош», «ст. 18.8», «А.Б. Мамытов»
+ * are abbreviations, not ends). A hand-written scan: this runs for every cue and citation.
+ */
+function endsBefore(text: string, i: number): number {
+  const c = text.charCodeAt(i - 1);
+  if (c === 0x0a || c === 0x3b) return i;
+  if (c === 0x20 && i >= 5 && isUpper(text.charCodeAt(i))) {
+    const p = text.charCodeAt(i - 2);
+    if ((p === 0x2e || p === 0x21 || p === 0x3f) && isLower(text.charCodeAt(i - 3)) && isLower(text.charCodeAt(i - 4)) && isLower(text.charCodeAt(i - 5))) return i;
+  }
+  return -1;
+}
 
 /** Offset where the sentence containing `at` starts (looks back at most `limit` characters). */
 export function sentenceStart(text: string, at: number, limit = 600): number {
   const from = Math.max(0, at - limit);
-  const window = text.slice(from, at);
-  let start = from;
-  for (const m of window.matchAll(SENTENCE_END)) start = from + m.index + m[0].length;
-  return start;
+  for (let i = at; i > from; i -= 1) if (endsBefore(text, i) >= 0) return i;
+  return from;
 }
 
 /** Offset where the sentence containing `at` ends (looks ahead at most `limit` characters). */
 export function sentenceEnd(text: string, at: number, limit = 600): number {
-  const window = text.slice(at, at + limit);
-  SENTENCE_END.lastIndex = 0;
-  const m = SENTENCE_END.exec(window);
-  return m ? at + m.index : Math.min(text.length, at + limit);
+  const to = Math.min(text.length, at + limit);
+  for (let i = at + 1; i <= to; i += 1) if (endsBefore(text, i) >= 0) return text.charCodeAt(i - 1) === 0x20 ? i - 1 : i - 1;
+  return to;
 }

@@ -22,6 +22,15 @@ const CONFIDENCE_BY_ATTRIBUTION: Record<AttributionKind, number> = {
   someone_else: 0,
 };
 
+/** «гражданка …» cannot be about a man, «гражданина …» not about a woman (a spouse, a witness). */
+function genderConflict(statement: string, holder: PersonInText): boolean {
+  const gender = holder.mention.gender;
+  if (!gender || !/^граждан/u.test(statement)) return false;
+  const female = /^гражданк/u.test(statement);
+  const male = /^граждан(?:ин|ина|ину|ином)(?!\p{L})/u.test(statement);
+  return (female && gender === 'm') || (male && gender === 'f');
+}
+
 const isAccused = (p: PersonInText) => !p.organisation && (p.mention.role === 'defendant' || p.mention.role === 'person_charged');
 const isStated = (country: string) => country !== 'redacted' && country !== 'stateless';
 
@@ -64,7 +73,7 @@ export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecis
   const push = <T>(map: Map<PersonInText | null, T[]>, key: PersonInText | null, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
   for (const statement of findCitizenshipStatements(text)) {
     const { holder, kind } = attribute(text, statement.start, statement.end, persons);
-    if (kind === 'someone_else') continue;
+    if (kind === 'someone_else' || (holder && genderConflict(statement.text, holder))) continue;
     push(statements, holder, { cue: statement, kind });
   }
   for (const cue of findKyrgyzWeakCues(text)) {

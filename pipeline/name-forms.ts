@@ -23,7 +23,7 @@ export function titleCase(name: string): string {
     .replace(/\s+/g, ' ')
     .split(' ')
     .map((word) =>
-      word.length > 1 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word) && !/\./.test(word) && !/^ФИО\d*$/u.test(word)
+      word.length > 2 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word) && !/\./.test(word) && !/^ФИО\d*$/u.test(word)
         ? word
             .toLowerCase()
             .split('-')
@@ -136,7 +136,7 @@ export function nameKey(written: string): string {
   if (isDepersonalized(titled)) return titled.toLowerCase().replace(/\s/g, '');
   const parts = splitName(titled);
   const surname = parts.surname.map((w) => w.toLowerCase()).join(' ');
-  const stem = parts.surname.length === 2 ? surname : surname.replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
+  const stem = parts.surname.length === 2 ? surname : surname.replace(/(?<=[сц]к)им$/u, '').replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
   const initial = (parts.given ?? parts.initials ?? '').charAt(0).toLowerCase();
   return `${stem}|${initial}`;
 }

@@ -11,10 +11,19 @@ import type { AnyNode } from 'domhandler';
 
 export interface NormalizedText {
   text: string;
-  /** origin[i] = offset in the input of normalized character i (length text.length + 1). */
-  origin: Int32Array;
+  /**
+   * The offset map, run-length encoded: pairs (normalized offset, input offset); inside a run
+   * both advance together. Compact because most characters keep their distance to the input.
+   */
+  runs: number[];
+  inputLength: number;
   wasHtml: boolean;
 }
+
+// Scratch space reused across documents: allocating typed arrays per document costs more than
+// the normalization itself.
+let scratch = new Uint16Array(1 << 16);
+const utf16 = new TextDecoder('utf-16le');
 
 const LOOKS_LIKE_HTML = /<(?:html|body|div|p|span|table|br|td|tr)[\s>/]/i;
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'section', 'article', 'td', 'th', 'hr']);
@@ -41,8 +50,17 @@ function mapChar(code: number): number {
  * original document (identity for plain text).
  */
 function tidyWithOrigins(input: string, origin: Int32Array | null, decodeEntities: boolean, inputLength: number): NormalizedText {
-  const out = new Uint16Array(input.length + 1);
-  const outOrigin = new Int32Array(input.length + 2);
+  if (scratch.length < input.length + 4) scratch = new Uint16Array(input.length * 2 + 4);
+  const out = scratch;
+  const runs: number[] = [];
+  let delta = Number.NaN; // input offset minus normalized offset in the current run
+  const put = (code: number, from: number) => {
+    if (from - n !== delta) {
+      delta = from - n;
+      runs.push(n, from);
+    }
+    out[n++] = code;
+  };
   let n = 0;
   let pendingSpace = -1; // origin of a space not yet written
   let newlines = 0; // newlines pending (collapsed to at most two)
@@ -77,24 +95,17 @@ function tidyWithOrigins(input: string, origin: Int32Array | null, decodeEntitie
     }
     if (n > 0) {
       if (newlines > 0) {
-        for (let k = 0; k < Math.min(newlines, 2); k += 1) {
-          out[n] = 0x0a;
-          outOrigin[n++] = newlineOrigin;
-        }
+        for (let k = 0; k < Math.min(newlines, 2); k += 1) put(0x0a, newlineOrigin + k);
       } else if (pendingSpace !== -1) {
-        out[n] = 0x20;
-        outOrigin[n++] = pendingSpace;
+        put(0x20, pendingSpace);
       }
     }
     newlines = 0;
     pendingSpace = -1;
-    out[n] = mapped;
-    outOrigin[n++] = from;
+    put(mapped, from);
   }
-  outOrigin[n] = inputLength;
-  let text = '';
-  for (let k = 0; k < n; k += 8192) text += String.fromCharCode(...out.subarray(k, Math.min(n, k + 8192)));
-  return { text, origin: outOrigin.slice(0, n + 1), wasHtml: origin !== null };
+  const text = utf16.decode(new Uint8Array(out.buffer, 0, n * 2));
+  return { text, runs, inputLength, wasHtml: origin !== null };
 }
 
 /** HTML → text with, for each character, its offset in the HTML source. */
@@ -144,10 +155,22 @@ export function normalizeDocument(input: string): string {
   return normalizeText(input).text;
 }
 
+/** The input offset of normalized offset `at` (the last run starting at or before it). */
+export function toOriginal(normalized: NormalizedText, at: number): number {
+  const { runs } = normalized;
+  let lo = 0;
+  let hi = runs.length / 2 - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid * 2]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.min(normalized.inputLength, runs[lo * 2 + 1]! + (at - runs[lo * 2]!));
+}
+
 /** Maps a [start, end) span of the normalized text back to the input. */
 export function originalSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
-  const last = normalized.origin.length - 1;
-  const from = normalized.origin[Math.min(Math.max(start, 0), last)]!;
-  const endChar = Math.min(Math.max(end - 1, 0), last);
-  return { start: from, end: end > start ? normalized.origin[endChar]! + 1 : from };
+  const from = toOriginal(normalized, start);
+  return { start: from, end: end > start ? toOriginal(normalized, end - 1) + 1 : from };
 }

@@ -30,7 +30,7 @@ const PRISON = new RegExp(
 );
 const REGIME = /(?:колони\p{L}*[\s-]+поселени\p{L}*)|(?:колони\p{L}*\s+(общего|строгого|особого)\s+режима)|(?:(общего|строгого|особого)\s+режима)/u;
 const SUSPENDED = /условн\p{L}*\s+с\s+испытательным\s+сроком|считать\s+условным|условным\s+с\s+испытательным/u;
-const PROBATION = new RegExp(String.raw`испытательн\p{L}*\s+срок\p{L}*\s+(?:в\s+|на\s+)?(${TERM_WORDS})`, 'u');
+const PROBATION = new RegExp(String.raw`испытательн\p{L}*\s+срок\p{L}*\s+(?:в\s+|на\s+)?(${TERM_WORDS})`, 'gu');
 
 function termMonths(words: string): number | null {
   const years = YEARS.exec(words);
@@ -85,9 +85,9 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
   }
   outcomes.push(...imprisonment(part));
   if (SUSPENDED.test(part)) {
-    const probation = PROBATION.exec(part);
-    const months = probation ? termMonths(probation[1]!) : null;
-    outcomes.push(months ? { kind: 'suspended', months } : { kind: 'suspended' });
+    const terms = [...part.matchAll(PROBATION)].map((m) => termMonths(m[1]!)).filter((m): m is number => m !== null && m > 0);
+    if (terms.length === 0) outcomes.push({ kind: 'suspended' });
+    for (const months of terms) outcomes.push({ kind: 'suspended', months });
   }
   if (outcomes.length === 0) outcomes.push(...proceduralOutcome(part));
   return dedupeOutcomes(outcomes);
@@ -98,7 +98,7 @@ function proceduralOutcome(part: string): OutcomeRecord[] {
   if (/возвратить|возвращено/iu.test(part)) return [{ kind: 'returned' }];
   if (/по\s+подведомственности|по\s+подсудности|материалы\s+направить|дело\s+направить|передать\s+на\s+рассмотрение/iu.test(part)) return [{ kind: 'forwarded' }];
   if (/производство\s+по\s+делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить|признать\s+незаконным/iu.test(part)) return [{ kind: 'cancelled' }];
-  if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения|в\s+удовлетворении[\s\S]{0,200}?отказать/u.test(part)) return [{ kind: 'other' }];
+  if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения|в\s+удовлетворении[\s\S]{0,200}?отказать/iu.test(part)) return [{ kind: 'other' }];
   return [];
 }
 

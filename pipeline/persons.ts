@@ -12,36 +12,39 @@ const UPPER = String.raw`[А-Я]{2,}(?:-[А-Я]{2,})?`;
 const PARTICLE = String.raw`(?:уулу|кызы|угли|оглы|кизи|улы|заде|УУЛУ|КЫЗЫ)`;
 const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
 /** A written name: a marker, initials + surname, or up to four name words with optional initials. */
-export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,3}(?:\s${INITIALS})?)(?!\p{L})`;
+export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
 /** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
 const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+)?граждан\p{L}*\s+(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)\s+|лица\s+без\s+гражданства\s+|гр\.\s*)?`;
 
 interface Anchor {
+  /** A word the anchor needs: most anchors are absent from most acts, and includes() is cheap. */
+  needle: string;
   pattern: RegExp;
   role: PersonRoleName;
   grammaticalCase: GrammaticalCase;
 }
 
-const anchor = (before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, after = ''): Anchor => ({
+const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, after = ''): Anchor => ({
+  needle,
   pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${after}`, 'gu'),
   role,
   grammaticalCase,
 });
 
-const ANCHORS: Anchor[] = [
-  anchor(String.raw`(?<!\p{L})(?:в\s+)?отношении:?\s+(?:должностного\s+лица\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
-  anchor(String.raw`(?<!\p{L})[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:\p{L}+\s+){0,6}?виновн`),
-  anchor(String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
-  anchor(String.raw`(?<!\p{L})подсудим\p{L}*\s+`, 'defendant', 'unknown'),
-  anchor(String.raw`(?<!\p{L})(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
-  anchor(String.raw`(?<!\p{L})(?:административн\p{L}*\s+исков\p{L}*\s+заявлени\p{L}*|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
-  anchor(String.raw`(?<!\p{L})о\s+помещении\s+`, 'person_charged', 'gen'),
-  anchor(String.raw`(?<!\p{L})(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
-  anchor(String.raw`(?<!\p{L})потерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
-  anchor(String.raw`(?<!\p{L})переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
+export const ANCHORS: Anchor[] = [
+  anchor('отношении', String.raw`(?<!\p{L})отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
+  anchor('ризнать', String.raw`(?<!\p{L})[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:\p{L}+\s+){0,6}?виновн`),
+  anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
+  anchor('подсудим', String.raw`(?<!\p{L})подсудим\p{L}*\s+`, 'defendant', 'unknown'),
+  anchor('лица,', String.raw`(?<!\p{L})(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
+  anchor('административн', String.raw`(?<!\p{L})(?:административн\p{L}*\s+исков\p{L}*\s+заявлени\p{L}*|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
+  anchor('помещении', String.raw`(?<!\p{L})о\s+помещении\s+`, 'person_charged', 'gen'),
+  anchor('свидетел', String.raw`(?<!\p{L})(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  anchor('отерпевш', String.raw`(?<!\p{L})[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
+  anchor('переводчик', String.raw`(?<!\p{L})переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-const CITIZEN_NAMED = new RegExp(String.raw`(?<!\p{L})граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'gu');
+export const CITIZEN_NAMED = new RegExp(String.raw`(?<!\p{L})граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'gu');
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
 const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', ка: 'nom', ина: 'gen', ки: 'gen', ину: 'dat', ке: 'dat', ином: 'ins', кой: 'ins', ку: 'acc' };
 const NOT_A_NAME = /^(?:Российской|Федерации|Республики|Кыргызской|Суд|Судья|Постановление|Кодекса|Признать|УМВД|ОВМ|МВД|ГУ|ОМВД|УФМС|ФМС|Управлени\p{L}*|Отдел\p{L}*|Центр\p{L}*)(?:\s|$)/u;
@@ -104,7 +107,7 @@ function makePerson(text: string, written: string, at: number, role: PersonRoleN
 
 /** Cleans a matched name: trailing words that belong to the sentence, not the name. */
 function trimName(raw: string): string | null {
-  const words = raw.trim().split(/\s+/u);
+  const words = raw.trim().replace(/^ИП\s+/u, '').split(/\s+/u);
   while (words.length > 1 && /^(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u.test(words[words.length - 1]!)) words.pop();
   const name = words.join(' ');
   if (NOT_A_NAME.test(name) || /^(?:[А-Я]{2,})$/u.test(name)) return null;
@@ -162,19 +165,31 @@ export function personsFromText(text: string): PersonInText[] {
       organisation: true,
     });
   }
-  for (const { pattern, role, grammaticalCase } of ANCHORS) {
+  // The same written name in the same role is one mention kind: made once, then only its span is added.
+  const seen = new Map<string, PersonInText>();
+  const mention = (written: string, at: number, role: PersonRoleName, c: GrammaticalCase) => {
+    const cacheKey = `${written}|${role}|${c}`;
+    const known = seen.get(cacheKey);
+    if (known) {
+      if (!known.spans.some((s) => s.start === at)) known.spans.push({ start: at, end: at + written.length });
+      return;
+    }
+    const person = makePerson(text, written, at, role, c);
+    seen.set(cacheKey, found.find((p) => p.key === person.key) ?? person);
+    addPerson(found, person);
+  };
+  for (const { needle, pattern, role, grammaticalCase } of ANCHORS) {
+    if (!text.includes(needle)) continue;
     for (const m of text.matchAll(pattern)) {
       const name = trimName(m[1]!);
-      if (!name) continue;
-      const at = m.index + m[0].indexOf(m[1]!);
-      addPerson(found, makePerson(text, name, at, role, grammaticalCase));
+      if (name) mention(name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
     }
   }
-  for (const m of text.matchAll(CITIZEN_NAMED)) {
-    const name = trimName(m[2]!);
-    if (!name) continue;
-    const at = m.index + m[0].lastIndexOf(m[2]!);
-    addPerson(found, makePerson(text, name, at, 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown'));
+  if (text.includes('граждан')) {
+    for (const m of text.matchAll(CITIZEN_NAMED)) {
+      const name = trimName(m[2]!);
+      if (name) mention(name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
+    }
   }
   for (const person of found) if (!person.organisation) collectSpans(text, person);
   return found;

@@ -1,0 +1,69 @@
+// npm run bench:pipeline: documents per second through the whole pipeline on one core, over
+// the evaluation corpus repeated to at least 20 MB of JSON Lines, against a bare baseline in the
+// same run (parse the line, one regular-expression scan for the Kyrgyz citizenship phrase).
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analysisToJson, analyzeDocument } from '../pipeline/analyze.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const TARGET_BYTES = 20 * 1024 * 1024;
+
+function corpusLines(): string[] {
+  const docsDir = resolve(repoRoot, 'test/corpus/docs');
+  const realDir = resolve(repoRoot, '../shared/real-pages/decision_txt');
+  const texts = [
+    ...readdirSync(docsDir).map((f) => ({ id: f, text: readFileSync(resolve(docsDir, f), 'utf8') })),
+    ...readdirSync(realDir).map((f) => ({ id: f, text: readFileSync(resolve(realDir, f), 'utf8') })),
+  ];
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let round = 0; bytes < TARGET_BYTES; round += 1) {
+    for (const { id, text } of texts) {
+      const line = JSON.stringify({ id: `${round}-${id}`, text });
+      lines.push(line);
+      bytes += Buffer.byteLength(line);
+    }
+  }
+  return lines;
+}
+
+const KYRGYZ = /(?<!\p{L})граждан\p{L}*\s+(?:Кыргызской\s+Республики|КР)(?!\p{L})/gu;
+
+function baseline(lines: string[]): number {
+  let hits = 0;
+  for (const line of lines) {
+    const { text } = JSON.parse(line) as { text: string };
+    for (const _ of text.matchAll(KYRGYZ)) hits += 1;
+  }
+  return hits;
+}
+
+function pipeline(lines: string[]): number {
+  let flagged = 0;
+  for (const line of lines) {
+    const input = JSON.parse(line) as { id: string; text: string };
+    const analysis = analyzeDocument(input);
+    if (JSON.stringify(analysisToJson(analysis)).length > 0 && analysis.kyrgyz.flag === 'yes') flagged += 1;
+  }
+  return flagged;
+}
+
+function timed(run: () => number): { ms: number; result: number } {
+  const start = process.hrtime.bigint();
+  const result = run();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+const lines = corpusLines();
+const megabytes = lines.reduce((sum, l) => sum + Buffer.byteLength(l), 0) / 1024 / 1024;
+// Warm both paths up so the JIT has compiled them before timing.
+baseline(lines.slice(0, 500));
+pipeline(lines.slice(0, 500));
+const base = timed(() => baseline(lines));
+const full = timed(() => pipeline(lines));
+const perSecond = (ms: number) => (lines.length / ms) * 1000;
+console.log(`corpus: ${lines.length} documents, ${megabytes.toFixed(1)} MB of JSON Lines (one core)`);
+console.log(`baseline (parse + one regex scan): ${perSecond(base.ms).toFixed(0)} docs/s, ${(megabytes / (base.ms / 1000)).toFixed(1)} MB/s`);
+console.log(`pipeline (analyzeDocument + JSON): ${perSecond(full.ms).toFixed(0)} docs/s, ${(megabytes / (full.ms / 1000)).toFixed(1)} MB/s, ${full.result} flagged`);
+console.log(`ratio pipeline/baseline time: ${(full.ms / base.ms).toFixed(1)}x (target: >= 2000 docs/s and within 10x)`);

@@ -1,0 +1,44 @@
+// Deterministic choices for the corpus generator. Wording variants are split between the tune
+// and holdout parts (even positions for tune, odd for holdout) so the holdout reads sentences
+// the pipeline was not tuned on.
+export type CorpusSplit = 'tune' | 'holdout';
+
+export interface Chooser {
+  split: CorpusSplit;
+  random: () => number;
+  /** Any element. */
+  pick<T>(items: readonly T[]): T;
+  /** A wording variant: tune draws from even positions, holdout from odd ones (when there are two or more). */
+  variant<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  int(min: number, max: number): number;
+}
+
+/** mulberry32: tiny, seedable, good enough for test data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function makeChooser(seed: number, split: CorpusSplit): Chooser {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  return {
+    split,
+    random,
+    pick,
+    variant<T>(items: readonly T[]): T {
+      if (items.length < 2) return items[0]!;
+      const own = items.filter((_, i) => i % 2 === (split === 'tune' ? 0 : 1));
+      return pick(own);
+    },
+    chance: (p: number) => random() < p,
+    int: (min: number, max: number) => min + Math.floor(random() * (max - min + 1)),
+  };
+}
