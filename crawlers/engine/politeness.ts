@@ -25,7 +25,7 @@ export const defaultPoliteness: PolitenessOptions = { minHostIntervalMs: 3000, m
  * requests to a host never arrive closer than the interval, whichever workers send them.
  */
 export function slotMarginMs(intervalMs: number): number {
-  return Math.max(50, Math.round(intervalMs * 0.05));
+  return Math.max(100, Math.round(intervalMs * 0.05));
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
