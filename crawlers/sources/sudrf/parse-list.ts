@@ -45,7 +45,8 @@ function rowOf($: CheerioAPI, cells: Element[], link: Element, pageUrl: string):
     caseNumber,
     cardUrl,
     receivedDate: ruDateToIso(text(1)),
-    summary: cells[2] ? blockText($, cells[2]) : '',
+    // <br> separates the accused and article from the lower court or the parties: keep one line each.
+    summary: cells[2] ? blockText($, cells[2]).replace(/\n+/g, '\n') : '',
     judge: text(3) || null,
     decisionDate: ruDateToIso(text(4)),
     result: text(5) || null,

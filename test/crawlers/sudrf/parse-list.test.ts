@@ -15,7 +15,22 @@ describe('sudrf list parser on real pages', () => {
     expect(new URL(list.pageUrls[4]!).searchParams.get('page')).toBe('6');
     const row = list.rows.find((r) => r.caseNumber === '16-4364/2026');
     expect(row).toMatchObject({ receivedDate: '2026-06-05', judge: 'Дороднов Георгий Иванович', decisionDate: '2026-06-23', result: 'Возвращено без рассмотрения' });
-    expect(row?.summary).toMatch(/^МАХМУДОВ Д\.П\. - ст\.18\.8 ч\.3\.1 КоАП РФ/);
+    expect(row?.summary.split('\n')[0]).toBe('МАХМУДОВ Д.П. - ст.18.8 ч.3.1 КоАП РФ');
+    expect(row?.summary.split('\n')[1]).toMatch(/^Нижестоящий суд \(судебный участок\):/);
+    expect(row?.actUrl).toBeNull();
+    // Page 1 names pages 2…6 on its own URL (not the site's reordered links): each page fetched once.
+    expect(list.pageUrls).toEqual([2, 3, 4, 5, 6].map((n) => `${listUrl}&page=${n}`));
+    expect(new Set(list.rows.map((r) => r.cardUrl)).size).toBe(25);
+    expect(list.rows[0]).toEqual({
+      caseNumber: '16-4366/2026',
+      cardUrl: 'http://2kas.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=18627750&case_uid=a81690fe-293e-4c45-acf3-2fa4c60eafdd&delo_id=2550001',
+      receivedDate: '2026-06-05',
+      summary: 'КАРПОВ К.В. - ст.12.27 ч.2 КоАП РФ\nНижестоящий суд (судебный участок): Судебный участок № 380 Пресненского района',
+      judge: 'Дороднов Георгий Иванович',
+      decisionDate: '2026-06-11',
+      result: 'Возвращено без рассмотрения',
+      actUrl: null,
+    });
     expect(row?.cardUrl).toBe('http://2kas.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=18627745&case_uid=4d05bb3b-dbf2-4a12-a8c0-6cdb6a91e4d2&delo_id=2550001');
   });
 
@@ -23,6 +38,17 @@ describe('sudrf list parser on real pages', () => {
     const withLinks = parseCaseList(realPage('sudrf_html/2kas_listing_civil_with_doc_links.html'), listUrl);
     expect(withLinks.total).toBe(530);
     expect(withLinks.rows.filter((r) => r.actUrl?.includes('name_op=doc')).length).toBeGreaterThan(0);
+    expect(withLinks.rows[0]).toMatchObject({
+      caseNumber: '8Г-15211/2026',
+      actUrl: 'http://2kas.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=doc&number=18565938&delo_id=2800001&new=2800001&text_number=1',
+    });
+    expect(withLinks.rows[0]?.summary.split('\n')).toEqual([
+      'КАТЕГОРИЯ: Споры, связанные с имущественными правами → Иски о взыскании сумм по договору займа, кредитному договору',
+      'Жалобу подал(а): Симкин Г. А.',
+      'Суд (судебный участок) первой инстанции: Перовский районный суд (Город Москва)',
+      'Номер дела в первой инстанции: 2-5462/2025',
+    ]);
+    expect(withLinks.pageUrls).toHaveLength(21); // 530 rows, 25 a page
     const without = parseCaseList(realPage('sudrf_html/2kas_listing_short_delo_id_no_links.html'), listUrl);
     expect(without.rows.every((r) => r.actUrl === null)).toBe(true);
   });
@@ -31,8 +57,30 @@ describe('sudrf list parser on real pages', () => {
     const list = parseCaseList(realPage('sudrf_html/samara_vnkod_layout_results.html'), 'http://oblsud.sam.sudrf.ru/modules.php?name=sud_delo&name_op=r&_page=1');
     expect(list.total).toBe(1);
     expect(list.rows).toHaveLength(1);
-    expect(list.rows[0]).toMatchObject({ caseNumber: '33а-647/2026', receivedDate: '2025-11-10', decisionDate: '2026-01-13' });
+    expect(list.rows[0]).toMatchObject({ caseNumber: '33а-647/2026', receivedDate: '2025-11-10', decisionDate: '2026-01-13', judge: 'Пудовкина Е. С.', result: 'РЕШЕНИЕ оставлено БЕЗ ИЗМЕНЕНИЯ' });
+    // The mobile copy of the row (#resultMob) is not a second row; the act link is the card with _doc=1.
+    expect(list.rows[0]?.actUrl).toContain('_doc=1');
+    expect(list.rows[0]?.summary.split('\n')[3]).toBe('ЛИЦА: Рыжкова Е.А.');
+    expect(list.pageUrls).toEqual([]);
     expect(list.rows[0]?.cardUrl).toContain('_uid=70f25bb3-b647-4795-a592-61e457a42ea7');
+  });
+});
+
+describe('sudrf list parser on pages that are not lists', () => {
+  it('finds nothing (and throws nothing) in cards, refusals and garbage', () => {
+    for (const file of ['kirov_koap_card_5-174-2026.html', 'captcha_gate_error.html', 'throttled_temporarily_unavailable.html']) {
+      expect(parseCaseList(realPage(`sudrf_html/${file}`), listUrl)).toEqual({ total: null, rows: [], pageUrls: [] });
+    }
+    expect(parseCaseList('<table id="tablcont"><tr><td title="Для получения справки по делу, нажмите на номер дела"><a>5-1/2026', listUrl).rows).toEqual([]);
+    expect(parseCaseList('\u0000<<<', 'not a url').rows).toEqual([]);
+  });
+
+  it('keeps the rows of a list cut off half-way', () => {
+    const whole = realPage('sudrf_html/2kas_listing_adm33_koap.html');
+    const cut = parseCaseList(whole.slice(0, whole.indexOf('16-4352/2026')), listUrl);
+    expect(cut.total).toBe(143);
+    expect(cut.rows.length).toBeGreaterThan(5);
+    expect(cut.rows.length).toBeLessThan(25);
   });
 });
 
