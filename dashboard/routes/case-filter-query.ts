@@ -4,7 +4,14 @@ import type { Context } from 'hono';
 import { outcomeKinds, type CaseFilter } from '../../db/queries/case-filters.ts';
 import { DISTRICTS, isDistrict, regionFilterOfDistrict } from '../config/districts.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** dd.mm.yyyy as our users write dates, or ISO; read as an ISO date, refused when not a real day. */
+const userDate = z
+  .string()
+  .transform((text) => {
+    const russian = text.trim().match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
+    return russian ? `${russian[3]}-${russian[2]!.padStart(2, '0')}-${russian[1]!.padStart(2, '0')}` : text.trim();
+  })
+  .refine((iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso));
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const filterQuery = z.object({
@@ -14,8 +21,8 @@ const filterQuery = z.object({
   article: z.preprocess(blankToUndefined, z.string().max(20).regex(/^[0-9.]+$/).optional()),
   outcome: z.preprocess(blankToUndefined, z.enum(outcomeKinds as [string, ...string[]]).optional()),
   strength: z.preprocess(blankToUndefined, z.enum(['yes', 'possible']).optional()),
-  from: z.preprocess(blankToUndefined, isoDate.optional()),
-  to: z.preprocess(blankToUndefined, isoDate.optional()),
+  from: z.preprocess(blankToUndefined, userDate.optional()),
+  to: z.preprocess(blankToUndefined, userDate.optional()),
 });
 
 export type FilterValues = Partial<Record<keyof z.infer<typeof filterQuery>, string>>;

@@ -4,10 +4,15 @@ import { outcomeKinds } from '../../db/queries/case-filters.ts';
 import type { FilterOptions } from '../../db/queries/triage.ts';
 import { DISTRICTS } from '../config/districts.ts';
 import type { FilterValues } from '../routes/case-filter-query.ts';
-import type { Html, Viewer } from './layout.ts';
+import { formatDate, type Html, type Viewer } from './layout.ts';
 
 function option(value: string, label: string, selected: string | undefined): Html {
   return html`<option value="${value}" ${value === selected ? html`selected` : ''}>${label}</option>`;
+}
+
+/** A text field in dd.mm.yyyy: the browser's date picker would follow the browser's locale instead. */
+function dateInput(name: string, iso: string | undefined, placeholder: string): Html {
+  return html`<input name="${name}" value="${iso ? formatDate(iso) : ''}" placeholder="${placeholder}" size="10" pattern="\\d{1,2}\\.\\d{1,2}\\.\\d{4}" inputmode="numeric" />`;
 }
 
 export function caseFilterForm(action: string, options: FilterOptions, values: FilterValues, { t }: Viewer): Html {
@@ -51,8 +56,8 @@ export function caseFilterForm(action: string, options: FilterOptions, values: F
         ${option('possible', t('flag.possible'), values.strength)}
       </select></label
     >
-    <label>${t('filter.from')} <input type="date" name="from" value="${values.from ?? ''}" /></label>
-    <label>${t('filter.to')} <input type="date" name="to" value="${values.to ?? ''}" /></label>
+    <label>${t('filter.from')} ${dateInput('from', values.from, t('filter.datePlaceholder'))}</label>
+    <label>${t('filter.to')} ${dateInput('to', values.to, t('filter.datePlaceholder'))}</label>
     <button type="submit">${t('filter.apply')}</button>
     <a href="${action}?district=all">${t('filter.reset')}</a>
   </form>`;

@@ -32,7 +32,8 @@ export function casePage({ detail, following, review }: CasePageData, viewer: Vi
       </p>
       <p><strong>${t('case.result')}:</strong> ${c.resultText ?? '—'}</p>
       <p>
-        <strong>${t('case.source')}:</strong> <a href="${c.sourceUrl}" rel="noreferrer noopener">${c.sourceUrl}</a>
+        <strong>${t('case.source')}:</strong>
+        ${isWebAddress(c.sourceUrl) ? html`<a href="${c.sourceUrl}" rel="noreferrer noopener">${c.sourceUrl}</a>` : c.sourceUrl}
         ${c.documentId ? html` · <a href="/documents/${c.documentId}/raw">${t('case.snapshot')}</a>` : ''}
       </p>
       ${detail.flag
@@ -104,6 +105,9 @@ const STATUS_KEYS: Record<string, 'status.new' | 'status.confirmed' | 'status.di
   dismissed: 'status.dismissed',
   needs_follow_up: 'status.needs_follow_up',
 };
+
+/** Only http(s) addresses become links: a scraped `javascript:` URL would run when clicked, escaped or not. */
+const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
 /** Splits the text into escaped plain segments and <mark>ed evidence spans. */
 export function highlightEvidence(text: string, evidence: EvidenceSpan[]): Html[] {

@@ -8,6 +8,8 @@ import { formatDate } from './layout.ts';
 export interface TrendTable {
   id: 'month' | 'region' | 'article' | 'outcome' | 'gender';
   title: MessageKey;
+  /** What is counted: cases, or persons for the gender table. */
+  unit: 'col.count' | 'col.persons';
   rows: { label: string; count: number }[];
 }
 
@@ -20,13 +22,14 @@ function monthLabel(key: string): string {
 export function trendTables(trends: Trends, t: Translate): TrendTable[] {
   const rows = (counts: TrendCount[], label: (row: TrendCount) => string) => counts.map((row) => ({ label: label(row), count: row.count }));
   return [
-    { id: 'month', title: 'trends.byMonth', rows: rows(trends.byMonth, (r) => monthLabel(r.key)) },
-    { id: 'region', title: 'trends.byRegion', rows: rows(trends.byRegion, (r) => (r.key ? `${r.key} ${r.name ?? ''}`.trim() : '—')) },
-    { id: 'article', title: 'trends.byArticle', rows: rows(trends.byArticle, (r) => r.key) },
-    { id: 'outcome', title: 'trends.byOutcome', rows: rows(trends.byOutcome, (r) => (isOutcome(r.key) ? t(`outcome.${r.key}`) : r.key)) },
+    { id: 'month', title: 'trends.byMonth', unit: 'col.count', rows: rows(trends.byMonth, (r) => monthLabel(r.key)) },
+    { id: 'region', title: 'trends.byRegion', unit: 'col.count', rows: rows(trends.byRegion, (r) => (r.key ? `${r.key} ${r.name ?? ''}`.trim() : '—')) },
+    { id: 'article', title: 'trends.byArticle', unit: 'col.count', rows: rows(trends.byArticle, (r) => r.key) },
+    { id: 'outcome', title: 'trends.byOutcome', unit: 'col.count', rows: rows(trends.byOutcome, (r) => (isOutcome(r.key) ? t(`outcome.${r.key}`) : r.key)) },
     {
       id: 'gender',
       title: 'trends.byGender',
+      unit: 'col.persons',
       rows: rows(trends.byGender, (r) => (r.key === 'm' || r.key === 'f' || r.key === 'unknown' ? t(`gender.${r.key}`) : r.key)),
     },
   ];
@@ -34,5 +37,5 @@ export function trendTables(trends: Trends, t: Translate): TrendTable[] {
 
 /** One line per shown row: table, value, count. */
 export function trendCsvRows(tables: TrendTable[], t: Translate): (string | number)[][] {
-  return [['table', t('trends.key'), t('col.count')], ...tables.flatMap((table) => table.rows.map((row) => [table.id, row.label, row.count]))];
+  return [['table', t('trends.key'), t('trends.count')], ...tables.flatMap((table) => table.rows.map((row) => [table.id, row.label, row.count]))];
 }

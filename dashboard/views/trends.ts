@@ -23,7 +23,7 @@ export function trendsPage(totalCases: number, tables: TrendTable[], options: Fi
           : html`<div class="trend-body">
               <table>
                 <thead>
-                  <tr><th>${t('trends.key')}</th><th>${t('col.count')}</th></tr>
+                  <tr><th>${t('trends.key')}</th><th>${t(table.unit)}</th></tr>
                 </thead>
                 <tbody>
                   ${table.rows.map((row) => html`<tr><td>${row.label}</td><td class="count">${row.count}</td></tr>`)}

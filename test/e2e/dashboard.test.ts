@@ -9,6 +9,11 @@ import { addUser } from '../helpers/dashboard-client.ts';
 import { addCase, addCourt, addDetaineeMatch } from '../dashboard/fixtures.ts';
 import { launchBrowser, logIn, screenshot, startDashboard, type RunningDashboard } from './browser.ts';
 
+/** The one browser function used here (the project's TypeScript has no DOM library). */
+interface BrowserWindow {
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
+
 describe('the dashboard in chromium', () => {
   let dashboard: RunningDashboard;
   let browser: Browser;
@@ -56,7 +61,7 @@ describe('the dashboard in chromium', () => {
     await expect.poll(() => rows.count()).toBe(3);
     const urgent = rows.nth(1).locator('.deadline-urgent');
     expect(await urgent.textContent()).toBe('2 day(s) left');
-    expect(await urgent.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(176, 0, 32)');
+    expect(await urgent.evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).backgroundColor)).toBe('rgb(176, 0, 32)');
     await screenshot(page, 'queue');
 
     await page.keyboard.press('j');
@@ -103,7 +108,10 @@ describe('the dashboard in chromium', () => {
     const page = await newPage();
     await logIn(page, dashboard.url, 'analyst');
     expect(new URL(page.url()).pathname).toBe('/trends');
-    await page.goto(`${dashboard.url}/trends?from=2026-10-01&to=2026-11-30`);
+    await page.fill('input[name=from]', '01.10.2026');
+    await page.fill('input[name=to]', '30.11.2026');
+    await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+    expect(await page.inputValue('input[name=from]')).toBe('01.10.2026');
     const shown = await page.$$eval('section.trend', (sections) =>
       sections.flatMap((section) =>
         [...section.querySelectorAll('tbody tr')].map((row) => [section.getAttribute('data-table') ?? '', ...[...row.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
@@ -115,7 +123,7 @@ describe('the dashboard in chromium', () => {
     await screenshot(page, 'trends');
 
     const href = await page.getAttribute('a[download]', 'href');
-    expect(href).toBe('/trends.csv?from=2026-10-01&to=2026-11-30');
+    expect(href).toBe('/trends.csv?district=all&from=2026-10-01&to=2026-11-30');
     const csv = await (await page.request.get(`${dashboard.url}${href}`)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
     expect(lines).toEqual(shown.map((cells) => cells.map((cell) => (/[",]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',')));
