@@ -16,8 +16,19 @@ export function isDepersonalized(name: string): boolean {
   return DEPERSONALIZED.test(name.trim());
 }
 
-/** «МАМЫТОВ Д.П.» → «Мамытов Д.П.»; mixed-case words are kept. */
+const titleCaseCache = new Map<string, string>();
+
+/** «МАМЫТОВ Д.П.» → «Мамытов Д.П.»; mixed-case words are kept. Memoised: names repeat a lot. */
 export function titleCase(name: string): string {
+  const known = titleCaseCache.get(name);
+  if (known !== undefined) return known;
+  if (titleCaseCache.size > 50_000) titleCaseCache.clear();
+  const titled = titleCaseUncached(name);
+  titleCaseCache.set(name, titled);
+  return titled;
+}
+
+function titleCaseUncached(name: string): string {
   return name
     .trim()
     .replace(/\s+/g, ' ')
@@ -70,7 +81,7 @@ export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase
   if (grammaticalCase === 'gen' && /(?:ов|ев|ин|ын)а$|ского$/u.test(surname)) return 'm';
   if (grammaticalCase === 'acc' && /(?:ов|ев|ин|ын)у$|скую$/u.test(surname)) return 'f';
   if (grammaticalCase === 'acc' && /(?:ов|ев|ин|ын)а$|ского$/u.test(surname)) return 'm';
-  if (grammaticalCase === 'nom' && /(?:ов|ев|ин|ын)$|ский$/u.test(surname)) return 'm';
+  if ((grammaticalCase === 'nom' || grammaticalCase === 'unknown') && /(?:ов|ев|ин|ын)$|ский$/u.test(surname)) return 'm';
   if (grammaticalCase === 'nom' && /(?:ов|ев|ин|ын)а$|ская$/u.test(surname)) return 'f';
   return null;
 }

@@ -115,6 +115,8 @@ function htmlToTextWithOrigins(html: string): { text: string; origin: Int32Array
   const chunks: string[] = [];
   const origins: number[] = [];
   const emit = (text: string, start: number, sourceLength: number) => {
+    // «</p><p>»: one boundary between blocks, not two.
+    if (text === '\n' && chunks[chunks.length - 1] === '\n') return;
     chunks.push(text);
     // Entities make a text node shorter than its source: offsets inside it are then approximate.
     for (let i = 0; i < text.length; i += 1) origins.push(start + Math.min(i, Math.max(0, sourceLength - 1)));
@@ -143,9 +145,63 @@ export function looksLikeHtml(input: string): boolean {
   return LOOKS_LIKE_HTML.test(input.slice(0, 4096)) || /<\/(?:p|div|td)>/i.test(input.slice(0, 65536));
 }
 
+// Control characters are deliberately matched here: they are removed from court texts.
+// Everything plain-text normalization changes, found by one native scan: whitespace runs that
+// are not a lone space or a lone line break, characters that map to others, entities.
+// eslint-disable-next-line no-control-regex
+const CHANGE = /[ \t\r\f\v\u00a0\u2007\u2009\u202f]*\n[\s\u00a0\u2007\u2009\u202f]*|[ \t\r\f\v\u00a0\u2007\u2009\u202f]{2,}|[\t\r\f\v\u00a0\u2007\u2009\u202f]|[«»„“”‟‘’–—−ёЁ\u00ad\u200b-\u200d\ufeff\u0000-\u0008\u000e-\u001f]|&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi;
+
+function replacementFor(match: string, atStart: boolean, atEnd: boolean): string {
+  const first = match.charCodeAt(0);
+  if (match.length === 1) {
+    const mapped = mapChar(first);
+    return mapped === -1 ? '' : String.fromCharCode(mapped);
+  }
+  if (first === 0x26) {
+    const entity = ENTITY.exec(match);
+    if (!entity) return match;
+    const decoded = entity[1] ? Number(entity[1]) : entity[2] ? parseInt(entity[2], 16) : ENTITIES[entity[3]!.toLowerCase()]?.charCodeAt(0);
+    if (decoded === undefined || decoded <= 0 || decoded >= 0xffff) return match;
+    const mapped = mapChar(decoded);
+    return mapped === -1 ? '' : String.fromCharCode(mapped);
+  }
+  if (atStart || atEnd) return '';
+  let newlines = 0;
+  for (let i = 0; i < match.length && newlines < 2; i += 1) if (match.charCodeAt(i) === 0x0a) newlines += 1;
+  return newlines === 0 ? ' ' : newlines === 1 ? '\n' : '\n\n';
+}
+
+/** Plain text: copy the unchanged stretches, replace the change sites, note each shift. */
+function tidyPlainText(input: string): NormalizedText {
+  const pieces: string[] = [];
+  const runs: number[] = [0, 0];
+  let copiedUpTo = 0;
+  let length = 0;
+  // Leading whitespace goes: the first stretch starts after it.
+  const lead = /^[\s\u00a0]*/.exec(input)![0].length;
+  const trailStart = input.length - /[\s\u00a0]*$/.exec(input)![0].length;
+  if (lead > 0) {
+    copiedUpTo = lead;
+    runs[1] = lead;
+  }
+  CHANGE.lastIndex = lead;
+  for (let m = CHANGE.exec(input); m !== null; m = CHANGE.exec(input)) {
+    const at = m.index;
+    if (at >= trailStart) break;
+    const replacement = replacementFor(m[0], false, at + m[0].length >= trailStart);
+    if (replacement === m[0]) continue;
+    pieces.push(input.slice(copiedUpTo, at), replacement);
+    length += at - copiedUpTo + replacement.length;
+    copiedUpTo = at + m[0].length;
+    runs.push(length, copiedUpTo);
+  }
+  if (copiedUpTo < trailStart) pieces.push(input.slice(copiedUpTo, trailStart));
+  return { text: pieces.join(''), runs, inputLength: input.length, wasHtml: false };
+}
+
 /** The analysed text and the map back to the input. */
 export function normalizeText(input: string): NormalizedText {
-  if (!looksLikeHtml(input)) return tidyWithOrigins(input, null, true, input.length);
+  if (!looksLikeHtml(input)) return tidyPlainText(input);
   const html = htmlToTextWithOrigins(input);
   return tidyWithOrigins(html.text, html.origin, false, input.length);
 }

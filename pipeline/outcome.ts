@@ -1,6 +1,7 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
 // so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
 // Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
+import { sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
@@ -65,26 +66,31 @@ function imprisonment(part: string): OutcomeRecord[] {
 export function extractOutcomes(text: string): OutcomeRecord[] {
   const part = resolutivePart(text);
   const outcomes: OutcomeRecord[] = [];
-  for (const m of part.matchAll(FINE)) {
+  // includes() before each scan: most acts have one or two kinds of penalty, and includes() is cheap.
+  if (part.includes('размер') || part.includes('сумме')) for (const m of part.matchAll(FINE)) {
     const amount = amountValue(m[1], m[2]);
     if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
   }
-  if (NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
+  const expulsion = part.includes('выдворени') || part.includes('выезд');
+  if (!expulsion) {
+    // nothing to read about expulsion
+  } else if (NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
   else if (FORCED.test(part)) outcomes.push({ kind: 'expulsion_forced' });
   else if (SELF.test(part)) outcomes.push({ kind: 'expulsion_self' });
-  const centre = CENTRE.exec(part);
+  const centre = part.includes('содержания') || part.includes('СИГ') ? CENTRE.exec(part) : null;
   if (centre) {
-    const term = TERM.exec(part.slice(centre.index, centre.index + 300)) ?? TERM.exec(part.slice(Math.max(0, centre.index - 200), centre.index));
+    // The term belongs to the placement only within the same sentence.
+    const term = TERM.exec(part.slice(sentenceStart(part, centre.index, 300), sentenceEnd(part, centre.index, 300)));
     const value = term ? amountValue(term[1], term[2]) : null;
     if (value && term![3]!.startsWith('месяц')) outcomes.push({ kind: 'detention_center', months: value });
     else outcomes.push(value ? { kind: 'detention_center', days: value } : { kind: 'detention_center' });
   }
-  for (const m of part.matchAll(ARREST)) {
+  if (part.includes('арест')) for (const m of part.matchAll(ARREST)) {
     const days = amountValue(m[1], m[2]);
     if (days) outcomes.push({ kind: 'arrest', days });
   }
-  outcomes.push(...imprisonment(part));
-  if (SUSPENDED.test(part)) {
+  if (part.includes('свобод')) outcomes.push(...imprisonment(part));
+  if (part.includes('условн') && SUSPENDED.test(part)) {
     const terms = [...part.matchAll(PROBATION)].map((m) => termMonths(m[1]!)).filter((m): m is number => m !== null && m > 0);
     if (terms.length === 0) outcomes.push({ kind: 'suspended' });
     for (const months of terms) outcomes.push({ kind: 'suspended', months });

@@ -33,7 +33,7 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
 
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`(?<!\p{L})отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
-  anchor('ризнать', String.raw`(?<!\p{L})[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:\p{L}+\s+){0,6}?виновн`),
+  anchor('ризнать', String.raw`(?<!\p{L})[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн`),
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
   anchor('подсудим', String.raw`(?<!\p{L})подсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?<!\p{L})(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
@@ -81,7 +81,8 @@ function birthDetails(text: string, at: number): { birthDate: string | null; bir
 }
 
 function makePerson(text: string, written: string, at: number, role: PersonRoleName, c: GrammaticalCase): PersonInText {
-  const window = text.slice(Math.max(0, at - 40), at + written.length + 260);
+  // «гражданки КР Сыдыковой …» names the gender just before the name; further back is another sentence.
+  const window = text.slice(Math.max(0, at - 25), at + written.length + 260);
   const depersonalized = isDepersonalized(written);
   const gender = depersonalized
     ? contextGender(window)

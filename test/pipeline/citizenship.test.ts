@@ -47,3 +47,40 @@ describe('Kyrgyz citizenship with evidence', () => {
     expect(page.kyrgyz.flag).toBe('yes');
   });
 });
+
+describe('citizenship traps in whole acts', () => {
+  const flagOf = (text: string) => analyzeDocument({ id: 't', text }).kyrgyz;
+
+  it('does not flag a Russian host for the Kyrgyz citizens registered at the address (УК 322.3)', () => {
+    const text = 'ПРИГОВОР\nуголовное дело в отношении Смирновой Ольги Викторовны, 01.01.1970 года рождения, гражданки Российской Федерации, обвиняемой в совершении преступления, предусмотренного ст. 322.3 УК РФ,\nУСТАНОВИЛ:\nСмирнова О.В. поставила на миграционный учет по месту пребывания гражданина Кыргызской Республики Асанова Б.Т., не намереваясь предоставлять ему жилое помещение.\nПРИГОВОРИЛ:\nСмирнову Ольгу Викторовну признать виновной и назначить наказание в виде штрафа в размере 100 000 рублей.';
+    expect(flagOf(text).flag).toBe('no');
+  });
+
+  it('does not flag an employer for its Kyrgyz workers (КоАП 18.15)', () => {
+    const text = 'в отношении юридического лица - общества с ограниченной ответственностью "Меридиан" (ООО "Меридиан"),\nУСТАНОВИЛ:\nООО "Меридиан" привлекло к трудовой деятельности гражданина Кыргызской Республики Мамытова А.Б., не имеющего патента.\nПОСТАНОВИЛ:\nПризнать ООО "Меридиан" виновным и назначить штраф в размере 250 000 рублей.';
+    const analysis = analyzeDocument({ id: 't', text });
+    expect(analysis.kyrgyz.flag).toBe('no');
+    expect(analysis.persons.find((p) => p.name.startsWith('Мамытова'))).toMatchObject({ role: 'other', citizenship: 'KG' });
+  });
+
+  it.each([
+    ['a Kyrgyz city as a destination', 'в отношении Каримова Шерзода Рустамовича, гражданина Республики Узбекистан,\nСо слов Каримова Ш.Р., он намеревался выехать в г. Бишкек.', 'no'],
+    ['a Kazakh «кызы»', 'в отношении Серик кызы Аружан, гражданки Республики Казахстан,', 'no'],
+    ['a Russian born in the Kirghiz SSR', 'в отношении Иванова Сергея Викторовича, уроженца г. Фрунзе Киргизской ССР, гражданина Российской Федерации,', 'no'],
+    ['a spouse who is a Russian citizen', 'в отношении Мамытова Азамата Бековича, гражданина Кыргызской Республики,\nНа территории РФ проживает супруга Мамытова А.Б. - гражданка Российской Федерации.', 'yes'],
+    ['«уулу» with redacted citizenship', 'в отношении Бакыт уулу Азамата, гражданина <данные изъяты>, уроженца <адрес>,', 'possible'],
+    ['«являющегося гражданином Кыргызстана»', 'в отношении ФИО1, являющегося гражданином Кыргызстана,', 'yes'],
+    ['«гражданство: Кыргызская Республика»', 'в отношении ФИО1 (гражданство: Кыргызская Республика)', 'yes'],
+  ])('%s', (_name, text, flag) => {
+    expect(flagOf(text).flag).toBe(flag);
+  });
+
+  it('points the evidence at exact offsets of the normalized text, with a confidence', () => {
+    const input = 'в   отношении  Бакыт уулу Азамата, уроженца г. Ош Киргизской ССР,\n\n\n гражданина  Кыргызской Республики';
+    const analysis = analyzeDocument({ id: 't', text: input });
+    expect(analysis.kyrgyz.flag).toBe('yes');
+    expect(analysis.kyrgyz.confidence).toBeGreaterThan(0.9);
+    for (const span of analysis.kyrgyz.evidence) expect(analysis.text!.slice(span.start, span.end)).toBe(span.text);
+    expect(analysis.kyrgyz.evidence.map((e) => e.cue).sort()).toEqual(['birthplace', 'citizenship', 'name_particle']);
+  });
+});

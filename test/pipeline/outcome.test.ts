@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { appealDeadline, extractOutcomes, firstDate } from '../../pipeline/outcome.ts';
+import { parseNumberWords } from '../../pipeline/numerals.ts';
+
+const ruling = (resolution: string) =>
+  `Санкция предусматривает штраф в размере от 2000 до 5000 рублей с принудительным выдворением.\nПОСТАНОВИЛ:\n${resolution}\nРазъяснить, что неуплата штрафа влечет административный арест на срок до пятнадцати суток.`;
+
+describe('outcomes of the resolutive part', () => {
+  it.each([
+    ['назначить наказание в виде административного штрафа в размере 2000 (две тысячи) рублей с административным выдворением за пределы Российской Федерации в форме принудительного выдворения.', [{ kind: 'fine', amountRub: 2000 }, { kind: 'expulsion_forced' }]],
+    ['в виде штрафа в размере 5 000 рублей с административным выдворением за пределы РФ в форме контролируемого самостоятельного выезда', [{ kind: 'fine', amountRub: 5000 }, { kind: 'expulsion_self' }]],
+    ['в виде административного штрафа в размере пяти тысяч рублей без административного выдворения', [{ kind: 'fine', amountRub: 5000 }, { kind: 'no_expulsion' }]],
+    ['штрафа в размере 250 000 (двухсот пятидесяти тысяч) рублей', [{ kind: 'fine', amountRub: 250000 }]],
+    ['административного ареста на срок 10 (десять) суток', [{ kind: 'arrest', days: 10 }]],
+    ['с принудительным административным выдворением. Поместить в Центр временного содержания иностранных граждан на срок до 90 (девяноста) суток.', [{ kind: 'expulsion_forced' }, { kind: 'detention_center', days: 90 }]],
+    ['До исполнения постановления содержать в ЦВСИГ ГУ МВД России.', [{ kind: 'detention_center' }]],
+  ])('%s', (resolution, expected) => {
+    expect(extractOutcomes(ruling(resolution))).toEqual(expected);
+  });
+
+  it('reads prison terms (years × 12 + months), the regime, and probation', () => {
+    expect(extractOutcomes('ПРИГОВОРИЛ:\nназначить наказание в виде лишения свободы на срок 2 (два) года 6 (шесть) месяцев с отбыванием наказания в исправительной колонии общего режима.')).toEqual([
+      { kind: 'imprisonment', months: 30, regime: 'general' },
+    ]);
+    expect(extractOutcomes('ПРИГОВОРИЛ:\nназначить ему наказание в виде 8 месяцев лишения свободы с отбыванием наказания в колонии-поселении.')).toEqual([{ kind: 'imprisonment', months: 8, regime: 'settlement' }]);
+    expect(extractOutcomes('ПРИГОВОРИЛ:\nлишения свободы на срок один год. В соответствии со ст. 73 УК РФ назначенное наказание считать условным с испытательным сроком 1 (один) год 6 (шесть) месяцев.')).toEqual([
+      { kind: 'imprisonment', months: 12 },
+      { kind: 'suspended', months: 18 },
+    ]);
+  });
+
+  it('takes the final sentence after partial ones («окончательно назначить»)', () => {
+    const text = 'ПРИГОВОРИЛ:\nпо ч. 2 ст. 322 УК РФ в виде 1 года лишения свободы; по ч. 3 ст. 327 УК РФ в виде 6 месяцев лишения свободы. На основании ч. 2 ст. 69 УК РФ окончательно назначить лишение свободы на срок 1 год 3 месяца с отбыванием наказания в колонии-поселении.';
+    expect(extractOutcomes(text)).toEqual([{ kind: 'imprisonment', months: 15, regime: 'settlement' }]);
+  });
+
+  it('reads procedural outcomes only when there is no penalty', () => {
+    expect(extractOutcomes('ОПРЕДЕЛИЛ:\nВозвратить протокол об административном правонарушении')).toEqual([{ kind: 'returned' }]);
+    expect(extractOutcomes('ОПРЕДЕЛИЛ:\nДело передать на рассмотрение по подведомственности')).toEqual([{ kind: 'forwarded' }]);
+    expect(extractOutcomes('ПОСТАНОВИЛ:\nПроизводство по делу об административном правонарушении прекратить')).toEqual([{ kind: 'cancelled' }]);
+    expect(extractOutcomes('РЕШИЛ:\nВ удовлетворении административного искового заявления отказать.')).toEqual([{ kind: 'other' }]);
+  });
+
+  it('parses numbers written in words in any case', () => {
+    expect(['две тысячи', 'двух тысяч пятисот', 'пятнадцати', 'девяноста', 'ста тысяч'].map(parseNumberWords)).toEqual([2000, 2500, 15, 90, 100000]);
+  });
+});
+
+describe('dates', () => {
+  it('takes the decision date from the head of the act, not a birth date', () => {
+    expect(firstDate('Дело № 5-1/2026\nПОСТАНОВЛЕНИЕ\n5 ноября 2026 года г. Москва\nСудья … в отношении А., 01.02.1990 года рождения')).toBe('2026-11-05');
+    expect(firstDate('ПОСТАНОВЛЕНИЕ\n12.03.2026 года г. Москва\nСудья')).toBe('2026-03-12');
+  });
+
+  it('counts the appeal deadline in calendar days: КоАП 10, criminal 15, none for КАС', () => {
+    expect(appealDeadline('2026-12-25', 'koap')).toBe('2027-01-04');
+    expect(appealDeadline('2026-02-20', 'criminal')).toBe('2026-03-07');
+    expect(appealDeadline('2026-02-20', 'kas')).toBeNull();
+    expect(appealDeadline(null, 'koap')).toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { nominativeName, nameKey } from '../../pipeline/name-forms.ts';
+import { personsFromCard, personsFromText } from '../../pipeline/persons.ts';
+
+const accused = (text: string) => personsFromText(text).filter((p) => p.mention.role === 'person_charged' || p.mention.role === 'defendant').map((p) => p.mention);
+
+describe('names as written → nominative', () => {
+  it.each([
+    ['Мамытова Азамата Бековича', 'gen', 'm', 'Мамытов Азамат Бекович'],
+    ['Асановой Гульнары Бакытовны', 'gen', 'f', 'Асанова Гульнара Бакытовна'],
+    ['Жумабекову А.Т.', 'acc', 'f', 'Жумабекова А.Т.'],
+    ['Жумабекову А.Т.', 'dat', 'm', 'Жумабеков А.Т.'],
+    ['Бакыт уулу Азамата', 'gen', 'm', 'Бакыт уулу Азамат'],
+    ['Асан кызы Айгуль', 'gen', 'f', 'Асан кызы Айгуль'],
+    ['МАХМУДОВ Д.П.', 'nom', 'm', 'Махмудов Д.П.'],
+    ['Сергеева Андрея Николаевича', 'gen', 'm', 'Сергеев Андрей Николаевич'],
+  ] as const)('%s (%s) → %s', (written, c, gender, expected) => {
+    expect(nominativeName(written, c, gender)).toBe(expected);
+  });
+
+  it('gives every form of one person the same key', () => {
+    expect(new Set(['Мамытова Азамата Бековича', 'Мамытов А.Б.', 'МАМЫТОВ А.Б.', 'Мамытову А.Б.', 'Мамытовым А.Б.'].map(nameKey)).size).toBe(1);
+  });
+});
+
+describe('persons in act texts', () => {
+  it('finds the person charged with birth date, birthplace and gender', () => {
+    const [p] = accused('рассмотрев дело в отношении Мамытова Азамата Бековича, 12.03.1995 года рождения, уроженца г. Ош Киргизской ССР, гражданина Кыргызской Республики,');
+    expect(p).toMatchObject({ name: 'Мамытова Азамата Бековича', normalized: 'Мамытов Азамат Бекович', gender: 'm', birthDate: '1995-03-12', birthPlace: 'г. Ош Киргизской ССР' });
+  });
+
+  it('reads «г.р.», women («гражданки», «виновной», кызы) and accusative names in the resolutive part', () => {
+    const [p] = accused('ПОСТАНОВИЛ:\nПризнать Сыдыкову Айгуль Бекболотовну, 01.02.1990 г.р., виновной в совершении');
+    expect(p).toMatchObject({ normalized: 'Сыдыкова Айгуль Бекболотовна', gender: 'f', birthDate: '1990-02-01' });
+    const [k] = accused('в отношении Нурлан кызы Асель, гражданки Кыргызской Республики');
+    expect(k).toMatchObject({ normalized: 'Нурлан кызы Асель', gender: 'f' });
+  });
+
+  it('flags depersonalised names and keeps witnesses apart from the accused', () => {
+    const persons = personsFromText('в отношении ФИО1, ДД.ММ.ГГГГ года рождения, гражданки КР,\nДопрошенный свидетель Асанов Б.Т. пояснил');
+    expect(persons.map((p) => [p.mention.name, p.mention.role, p.mention.depersonalized, p.mention.gender])).toEqual([
+      ['ФИО1', 'person_charged', true, 'f'],
+      ['Асанов Б.Т.', 'witness', false, 'm'],
+    ]);
+  });
+
+  it('finds two defendants of one criminal case', () => {
+    const text = 'уголовное дело в отношении\nМамытова Азамата Бековича, 01.01.1990 года рождения, гражданина КР,\nКаримова Шерзода Рустамовича, 02.02.1991 года рождения\nПРИГОВОРИЛ:\nМамытова Азамата Бековича признать виновным\nКаримова Шерзода Рустамовича признать виновным';
+    expect(accused(text).map((p) => p.normalized)).toEqual(['Мамытов Азамат Бекович', 'Каримов Шерзод Рустамович']);
+  });
+});
+
+describe('persons on case cards', () => {
+  it('maps roles as written and title-cases upper-case names; state bodies are not persons', () => {
+    const persons = personsFromCard([
+      { roleAsWritten: 'ПРИВЛЕКАЕМОЕ ЛИЦО', name: 'МАХМУДОВ Д.П.', articles: 'ст.18.8 ч.3.1 КоАП РФ' },
+      { roleAsWritten: 'ОСУЖДЕННЫЙ', name: 'АСАНОВА АЙГУЛЬ БЕКОВНА', articles: null },
+      { roleAsWritten: 'Административный ответчик', name: 'ГУ МВД России по г. Москве', articles: null },
+      { roleAsWritten: 'Административный истец', name: 'Бакыт уулу Азамат', articles: null },
+      { roleAsWritten: 'СВИДЕТЕЛЬ', name: 'ФИО2', articles: null },
+    ]);
+    expect(persons.map((p) => [p.normalized, p.role, p.gender])).toEqual([
+      ['Махмудов Д.П.', 'person_charged', 'm'],
+      ['Асанова Айгуль Бековна', 'defendant', 'f'],
+      ['Бакыт уулу Азамат', 'person_charged', 'm'],
+      [null, 'witness', null],
+    ]);
+  });
+});
