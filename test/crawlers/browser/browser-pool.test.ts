@@ -54,8 +54,12 @@ describe('the browser pool', () => {
     const pid = pool.browserPid!;
     const crashesBefore = pool.stats.crashes;
     const launchesBefore = pool.stats.launches;
+    const requestsBefore = portal.requests();
     const inFlight = renderer.render(search(4));
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the page waits for the slow API
+    // Kill once the page is waiting for the slow API (shell, script and API request arrived).
+    for (let waited = 0; portal.requests() < requestsBefore + 3 && waited < 20_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     for (const member of processTree(pid).reverse()) process.kill(member, 'SIGKILL');
     const page = await inFlight;
     expect(page.html).toContain('Найдено: 30');
