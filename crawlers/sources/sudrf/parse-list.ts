@@ -5,7 +5,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { ruDateToIso } from './dates.ts';
-import { blockText, cellText } from './html-text.ts';
+import { blockText, cellText, isTruncated } from './html-text.ts';
 import { resolveCourtUrl, withPage } from './urls.ts';
 
 export const ROWS_PER_PAGE = 25;
@@ -29,6 +29,11 @@ export interface CaseList {
   rows: ListRow[];
   /** Absolute URLs of the result's other pages (page 2…last when read from page 1, else none). */
   pageUrls: string[];
+  /**
+   * The page was cut off in transit (no closing </html>). Its rows are not returned: the rows
+   * past the cut would be lost without a trace, so the page must be fetched again.
+   */
+  truncated: boolean;
 }
 
 const ROW_LINK = 'td[title="Для получения справки по делу, нажмите на номер дела"] a, #resultTable a.open-lawcase';
@@ -83,6 +88,7 @@ function otherPages($: CheerioAPI, pageUrl: string, total: number | null): strin
 }
 
 export function parseCaseList(html: string, pageUrl: string): CaseList {
+  if (isTruncated(html)) return { total: null, rows: [], pageUrls: [], truncated: true };
   const $ = load(html);
   const counter = $.root().text().match(COUNTER);
   const total = counter ? Number(counter[1]) : null;
@@ -95,5 +101,5 @@ export function parseCaseList(html: string, pageUrl: string): CaseList {
     seen.add(row.cardUrl);
     rows.push(row);
   });
-  return { total, rows, pageUrls: otherPages($, pageUrl, total) };
+  return { total, rows, pageUrls: otherPages($, pageUrl, total), truncated: false };
 }

@@ -18,9 +18,10 @@ describe.each(drivers)('crawling the court-site simulator on %s', (driver) => {
     database = await createTestDatabase(driver);
     simulator = await startCourtSimulator({
       courtCount: 4,
-      casesPerCourt: 30,
+      casesPerCourt: 12,
       seed: 42,
-      faults: { captchaCourts: ['66RS0002'], serverErrorEveryN: 11, truncateEveryN: 13, rateLimit: { everyN: 17, retryAfterSeconds: 1 } },
+      // No throttle page here: without Retry-After it costs the engine's 30-minute cooldown.
+      faults: { captchaCourts: ['66RS0002'], serverErrorEveryN: 7, truncateEveryN: 9, wrongCharsetEveryN: 4, rateLimit: { everyN: 11, retryAfterSeconds: 1 } },
     });
     await upsertCourts(database.db, simulator.courts.map((court) => ({
       source: 'sudrf', code: court.code, name: court.name, region: court.region, regionCode: court.code.slice(0, 2),

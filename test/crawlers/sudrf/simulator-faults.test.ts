@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPage } from '../../../crawlers/sources/sudrf/classify-page.ts';
 import { decodeBody } from '../../../crawlers/sources/sudrf/decode.ts';
 import { parseCaseCard } from '../../../crawlers/sources/sudrf/parse-card.ts';
+import { parseCaseList } from '../../../crawlers/sources/sudrf/parse-list.ts';
 import { listUrl, watchedCaseTypes } from '../../../crawlers/sources/sudrf/urls.ts';
 import { startCourtSimulator, type CourtSimulator } from '../../simulator/index.ts';
 
@@ -81,6 +82,20 @@ describe('simulator faults as the sudrf source sees them', () => {
     expect(robots.text).toBe('User-agent: *\nDisallow: /search\n');
     const logged = simulator.requests.filter((r) => r.path === '/robots.txt');
     expect(logged.at(-1)).toMatchObject({ court: court.code, status: 200 });
+  });
+});
+
+describe('a list page cut off in transit', () => {
+  it('is reported as truncated, not read in part', async () => {
+    const simulator = await startCourtSimulator({ courtCount: 1, casesPerCourt: 40, seed: 9, layouts: ['primary'], faults: { truncateEveryN: 2 } });
+    const court = simulator.courts[0]!;
+    const url = listUrl({ baseUrl: court.baseUrl, layout: 'primary', srvNum: 1, caseType: watchedCaseTypes[0]!, article: '18.8', since: '2020-01-01', until: '2030-12-31' });
+    const whole = await get(url);
+    const cut = await get(url);
+    await simulator.close();
+    expect(parseCaseList(whole.text, url)).toMatchObject({ truncated: false, total: expect.any(Number) });
+    expect(parseCaseList(whole.text, url).rows.length).toBeGreaterThan(0);
+    expect(parseCaseList(cut.text, url)).toEqual({ total: null, rows: [], pageUrls: [], truncated: true });
   });
 });
 
