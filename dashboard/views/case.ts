@@ -84,18 +84,21 @@ export function casePage({ detail, following, review }: CasePageData, viewer: Vi
     <div class="act">${highlightEvidence(c.actText ?? '', detail.flag?.evidence ?? [])}</div>
     <h2>${t('case.history')}</h2>
     <ul class="history">
-      ${detail.history.map((h) => html`<li>${formatTime(h.at)} · ${h.actor} · ${h.action} ${historyDetails(h.details, viewer)}</li>`)}
+      ${detail.history.map((h) => html`<li>${formatTime(h.at)} · ${h.actor} · ${h.action} ${historyDetails(h.details, detail.userNames, viewer)}</li>`)}
     </ul>`;
   return layout(title, body, viewer);
 }
 
-function historyDetails(details: Record<string, unknown> | null, { t }: Viewer): string {
+function historyDetails(details: Record<string, unknown> | null, userNames: Map<number, string>, { t }: Viewer): string {
   if (!details) return '';
   const parts: string[] = [];
   const status = (value: unknown) => (typeof value === 'string' && value in STATUS_KEYS ? t(STATUS_KEYS[value]!) : String(value));
   if ('from' in details || 'to' in details) parts.push(`${status(details.from)} → ${status(details.to)}`);
   if (typeof details.note === 'string' && details.note) parts.push(`«${details.note}»`);
-  if ('assignedTo' in details) parts.push(`${t('review.assign')}: #${String(details.assignedTo ?? '—')}`);
+  if ('assignedTo' in details) {
+    const assignee = typeof details.assignedTo === 'number' ? (userNames.get(details.assignedTo) ?? `#${details.assignedTo}`) : t('review.nobody');
+    parts.push(`${t('review.assign')}: ${assignee}`);
+  }
   return parts.join(' · ');
 }
 

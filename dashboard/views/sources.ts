@@ -33,11 +33,11 @@ export function sourcesPage(health: SourcesHealth, viewer: Viewer): Html {
     <div class="columns">
       <section>
         <h2>${t('sources.errorKinds')}</h2>
-        ${table([t('col.kind'), t('col.count')], health.errorKinds.map((e) => html`<tr><td>${e.kind}</td><td>${e.count}</td></tr>`), viewer)}
+        ${table([t('col.kind'), t('trends.count')], health.errorKinds.map((e) => html`<tr><td>${e.kind}</td><td>${e.count}</td></tr>`), viewer)}
       </section>
       <section>
         <h2>${t('sources.documents')}</h2>
-        ${table([t('col.status'), t('col.count')], health.documentStatuses.map((d) => html`<tr><td>${d.status}</td><td>${d.count}</td></tr>`), viewer)}
+        ${table([t('col.status'), t('trends.count')], health.documentStatuses.map((d) => html`<tr><td>${d.status}</td><td>${d.count}</td></tr>`), viewer)}
       </section>
     </div>
     <h2>${t('sources.blocked')}</h2>

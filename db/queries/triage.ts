@@ -116,7 +116,15 @@ export async function getCaseDetail(db: Db, caseId: number) {
       .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, String(caseId))))
       .orderBy(desc(auditLog.at), desc(auditLog.id)),
   ]);
-  return { ...row, persons: casePersons, charges: caseCharges, outcomes: caseOutcomes, history };
+  return { ...row, persons: casePersons, charges: caseCharges, outcomes: caseOutcomes, history, userNames: await namesOfAssignees(db, history) };
+}
+
+/** Names of the accounts that history entries assign cases to (the entries keep only ids). */
+async function namesOfAssignees(db: Db, history: (typeof auditLog.$inferSelect)[]): Promise<Map<number, string>> {
+  const ids = [...new Set(history.flatMap((entry) => (typeof entry.details?.assignedTo === 'number' ? [entry.details.assignedTo] : [])))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.displayName ?? row.username]));
 }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;

@@ -71,6 +71,9 @@ describe('the dashboard in chromium', () => {
     await Promise.all([page.waitForNavigation(), page.keyboard.press('c')]);
     expect(await rows.count()).toBe(2);
     expect(await page.locator('table.queue').textContent()).not.toContain('МАМЫТОВ');
+    await page.keyboard.press('j');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(`/cases/${ids.c}`);
 
     await page.goto(`${dashboard.url}/cases/${ids.a}`);
     expect(await page.locator('ul.history').textContent()).toMatch(/\d\d\.\d\d\.\d{4} \d\d:\d\d · consul · review\.set new → confirmed/);
@@ -84,7 +87,7 @@ describe('the dashboard in chromium', () => {
     await page.selectOption('select[name=status]', 'needs_follow_up');
     await page.fill('textarea[name=note]', 'ЦВСИГ: visit planned');
     await Promise.all([page.waitForNavigation(), page.click('.review-form button[type=submit]')]);
-    expect(await page.locator('ul.history').textContent()).toContain('«ЦВСИГ: visit planned»');
+    expect(await page.locator('ul.history').textContent()).toContain('«ЦВСИГ: visit planned» · Assigned to: Asel Consul');
     await page.goto(`${dashboard.url}/?district=moscow`);
     expect(await page.locator('table.queue tbody').textContent()).toContain('Asel Consul');
   });
