@@ -1,6 +1,6 @@
 // The pipeline's edge: read the stored case pages that changed since their last analysis,
 // analyse each one, and store the results. Everything in between is pure.
-import { and, asc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { caseCardSchema } from '../db/case-card.ts';
 import { courts, documents } from '../db/schema.ts';
@@ -34,7 +34,8 @@ export async function analyzeStoredDocuments(db: Db, batchSize = 200): Promise<P
       .leftJoin(courts, eq(courts.id, documents.courtId))
       .where(
         and(
-          eq(documents.kind, 'card'),
+          // 'act': an attachment read to text, stored as its card with the act filled in (mos-gorsud).
+          inArray(documents.kind, ['card', 'act']),
           eq(documents.status, 'ok'),
           gt(documents.id, afterId),
           or(isNull(documents.analyzedHash), ne(documents.analyzedHash, documents.contentHash)),

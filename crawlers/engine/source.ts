@@ -41,6 +41,11 @@ export interface PageResult {
   parsed?: unknown;
   /** New requests discovered on the page (pagination, case links, act links). */
   enqueue: RequestSpec[];
+  /**
+   * The text to store for the document when the decoded body is not it (a DOCX/DOC/RTF
+   * attachment: the act's own text). The raw bytes are kept either way.
+   */
+  storedText?: string;
 }
 
 export interface SeedContext {

@@ -75,20 +75,18 @@ function actRequest(card: MosgorsudCard, act: ActLink): RequestSpec {
 
 function handleAct(page: FetchedPage): PageResult {
   const act = actTextOf(page.raw);
-  // The engine stores page.text as the document's text. For a binary attachment that is the
-  // bytes decoded as windows-1251: noise, with NUL characters PostgreSQL refuses in text. The
-  // act's own text takes its place (raw keeps the file). A deliberate exception to purity until
-  // PageResult can carry the stored text itself (asked of the engine's owner).
-  page.text = 'text' in act ? act.text : '';
+  // The decoded body of a binary attachment is noise: the act's own text is stored instead
+  // (the raw bytes keep the file).
+  const storedText = 'text' in act ? act.text : '';
   const card = mosgorsudCardSchema.safeParse(page.userData.card);
-  if (!card.success) return { status: 'parse_failure', reason: 'the act request lost its card', enqueue: [] };
+  if (!card.success) return { status: 'parse_failure', reason: 'the act request lost its card', enqueue: [], storedText };
   if ('failure' in act) {
     // A scanned PDF will not read better on a retry: stored as no_data with the reason.
-    return { status: act.format === 'pdf' ? 'no_data' : 'parse_failure', reason: act.failure, enqueue: [] };
+    return { status: act.format === 'pdf' ? 'no_data' : 'parse_failure', reason: act.failure, enqueue: [], storedText };
   }
-  if (act.text.length === 0) return { status: 'no_data', reason: `an empty ${act.format} attachment`, enqueue: [] };
+  if (act.text.length === 0) return { status: 'no_data', reason: `an empty ${act.format} attachment`, enqueue: [], storedText };
   const parsed: MosgorsudCard = { ...card.data, actText: act.text, actUrl: page.url };
-  return { status: 'ok', parsed, enqueue: [] };
+  return { status: 'ok', parsed, enqueue: [], storedText };
 }
 
 export function mosgorsudSource(): CrawlSource {
