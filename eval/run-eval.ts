@@ -18,7 +18,7 @@ const realPages = resolve(repoRoot, '../shared/real-pages/decision_txt');
 interface LabelledDoc {
   label: CorpusLabel;
   text: string;
-  group: 'tune' | 'holdout' | 'real';
+  group: 'tune' | 'holdout' | 'handwritten' | 'real';
 }
 
 function loadCorpus(): LabelledDoc[] {
@@ -26,6 +26,11 @@ function loadCorpus(): LabelledDoc[] {
   for (const file of readdirSync(resolve(corpus, 'labels')).sort()) {
     const label = corpusLabelSchema.parse(JSON.parse(readFileSync(resolve(corpus, 'labels', file), 'utf8')));
     docs.push({ label, text: readFileSync(resolve(corpus, 'docs', `${label.id}.txt`), 'utf8'), group: label.split });
+  }
+  // Hand-written acts, phrased unlike any template: a second blind set, written after tuning.
+  for (const file of readdirSync(resolve(corpus, 'handwritten/labels')).sort()) {
+    const label = corpusLabelSchema.parse(JSON.parse(readFileSync(resolve(corpus, 'handwritten/labels', file), 'utf8')));
+    docs.push({ label, text: readFileSync(resolve(corpus, 'handwritten/docs', `${label.id}.txt`), 'utf8'), group: 'handwritten' });
   }
   for (const file of readdirSync(resolve(corpus, 'real-labels')).sort()) {
     const label = corpusLabelSchema.parse(JSON.parse(readFileSync(resolve(corpus, 'real-labels', file), 'utf8')));
@@ -100,7 +105,7 @@ function compare(doc: LabelledDoc, analysis: CaseAnalysis, m: GroupMetrics): str
 function main(): void {
   const showHoldout = process.argv.includes('--show-holdout-errors');
   const docs = loadCorpus();
-  const groups = { tune: emptyMetrics(), holdout: emptyMetrics(), real: emptyMetrics() };
+  const groups = { tune: emptyMetrics(), holdout: emptyMetrics(), handwritten: emptyMetrics(), real: emptyMetrics() };
   const errorsByDoc: { id: string; group: string; errors: string[] }[] = [];
   for (const doc of docs) {
     const analysis = analyzeDocument({ id: doc.label.id, text: doc.text });
@@ -119,11 +124,11 @@ function main(): void {
   }
   console.log(`\n== errors by document (${errorsByDoc.length} documents with errors)`);
   for (const { id, group, errors } of errorsByDoc) {
-    if (group === 'holdout' && !showHoldout) continue;
+    if ((group === 'holdout' || group === 'handwritten') && !showHoldout) continue;
     console.log(`${id} [${group}]`);
     for (const error of errors) console.log(`  ${error}`);
   }
-  if (!showHoldout) console.log(`(${errorsByDoc.filter((e) => e.group === 'holdout').length} holdout documents with errors not shown: --show-holdout-errors)`);
+  if (!showHoldout) console.log(`(${errorsByDoc.filter((e) => e.group === 'holdout' || e.group === 'handwritten').length} holdout/handwritten documents with errors not shown: --show-holdout-errors)`);
 }
 
 main();

@@ -48,6 +48,7 @@ const KG_PASSPORT = /(?<!\p{L})(?:AN|AC|ID|АН|АС)\s?\d{7}(?!\d)/gu;
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
 /** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. */
 const ABOUT_SOMEONE_ELSE = /(?<!\p{L})(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/iu;
+const PLURAL = /^граждан(?:ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
 export function findCitizenshipStatements(text: string): CitizenshipStatement[] {
@@ -75,11 +76,12 @@ function personByKey(persons: PersonInText[], written: string): PersonInText | n
 }
 
 /** Who a statement (or a weak cue) at [start, end) is about. */
-export function attribute(text: string, start: number, end: number, persons: PersonInText[]): Attribution {
+/** `nameAfter`: whether a name right after the span names its holder (true for statements, not for birthplaces). */
+export function attribute(text: string, start: number, end: number, persons: PersonInText[], nameAfter = true): Attribution {
   // Apposition right after an accused's name: «ФИО1, гражданки КР Сыдыковой Айгуль» is one person.
   const apposed = persons.find((p) => isAccused(p) && p.spans.some((s) => s.end <= start && /^,?\s?$/u.test(text.slice(s.end, start))));
   if (apposed) return { holder: apposed, kind: 'preceding_name' };
-  const named = NAME_AFTER.exec(text.slice(end, end + 120));
+  const named = nameAfter ? NAME_AFTER.exec(text.slice(end, end + 120)) : null;
   if (named && !/^(?:ССР|Республики|Федерации)/u.test(named[1]!)) {
     const holder = personByKey(persons, named[1]!);
     if (holder) return { holder, kind: 'named_after' };
@@ -95,19 +97,14 @@ export function attribute(text: string, start: number, end: number, persons: Per
   const cueAt = before.search(ABOUT_SOMEONE_ELSE);
   // A role word after the nearest name («Иванов И.И. зарегистрировал гражданина КР …»): someone else.
   if (cueAt >= 0 && (!nearest || from + cueAt > nearest.at)) return { holder: null, kind: 'someone_else' };
-  if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!) && !isAccusedName(persons, named[1]!)) {
-    // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know as accused.
-    if (!nearest || start - nearest.at > 200) return { holder: null, kind: 'someone_else' };
-  }
+  // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know: the phrase names someone else.
+  if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!)) return { holder: null, kind: 'someone_else' };
+  // «граждан Кыргызской Республики» (plural) is about a group, not the person charged.
+  if (PLURAL.test(text.slice(start, end))) return { holder: null, kind: 'someone_else' };
   if (nearest) return { holder: nearest.person, kind: 'preceding_name' };
   const accused = persons.filter(isAccused);
   if (accused.length === 1) return { holder: accused[0]!, kind: 'sole_accused' };
   return { holder: null, kind: 'unattributed' };
-}
-
-function isAccusedName(persons: PersonInText[], written: string): boolean {
-  const holder = personByKey(persons, written);
-  return holder !== null && isAccused(holder);
 }
 
 export function findKyrgyzWeakCues(text: string): CitizenshipEvidence[] {

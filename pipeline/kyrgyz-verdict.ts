@@ -77,7 +77,7 @@ export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecis
     push(statements, holder, { cue: statement, kind });
   }
   for (const cue of findKyrgyzWeakCues(text)) {
-    const { holder, kind } = attribute(text, cue.start, cue.end, persons);
+    const { holder, kind } = attribute(text, cue.start, cue.end, persons, false);
     if (kind !== 'someone_else') push(weak, holder, cue);
   }
   const byPerson = new Map<PersonInText, PersonCitizenship>();

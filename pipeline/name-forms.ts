@@ -87,6 +87,10 @@ export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase
 }
 
 const CONSONANT = 'бвгджзйклмнпрстфхцчшщ';
+const CONSONANT_U = /[бвгджзклмнпрстфхцчшщ]у$/u;
+const CONSONANT_Y = /(?:[бвдзлмнпрстфц]ы|[гкхжчшщ]и)$/u;
+const SOFT_YA = /[блмнрт]я$/u;
+const SOFT_YU = /[блмнрт]ю$/u;
 
 function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 'patronymic'): string {
   if (c === 'nom' || c === 'unknown') return word;
@@ -95,6 +99,13 @@ function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 
     if (/ского$|цкого$/u.test(word)) return word.replace(/ого$/u, 'ий');
     if (/ому$/u.test(word)) return word.replace(/ому$/u, 'ий');
     if (/(?:ов|ев|ин|ын)ым$/u.test(word)) return word.slice(0, -2);
+  }
+  if (kind === 'given') {
+    // Men's names in -а («Никита», «Муса»): «Никиту» (acc), «Никиты» (gen); soft names: «Игоря» → «Игорь».
+    if (c === 'acc' && CONSONANT_U.test(word)) return `${word.slice(0, -1)}а`;
+    if (c === 'gen' && CONSONANT_Y.test(word)) return `${word.slice(0, -1)}а`;
+    if ((c === 'gen' || c === 'acc') && SOFT_YA.test(word)) return `${word.slice(0, -1)}ь`;
+    if (c === 'dat' && SOFT_YU.test(word)) return `${word.slice(0, -1)}ь`;
   }
   if (c === 'ins') return word.replace(new RegExp(`([${CONSONANT}])ом$`, 'u'), '$1').replace(/ем$/u, 'й');
   if (c === 'dat') return word.replace(new RegExp(`([${CONSONANT}])у$`, 'u'), '$1').replace(/ю$/u, 'й');
@@ -132,7 +143,7 @@ export function nominativeName(written: string, c: GrammaticalCase, gender: Gend
   const word = g === 'f' ? femaleWord : maleWord;
   const surname = parts.surname.length === 2 ? parts.surname.join(' ') : parts.surname.map((w) => word(w, c, 'surname')).join(' ');
   const out = [surname];
-  if (parts.given) out.push(parts.surname.length === 2 && g === 'f' ? parts.given : word(parts.given, c, 'given'));
+  if (parts.given) out.push(word(parts.given, c, 'given'));
   if (parts.patronymic) {
     const p = parts.patronymic.split(' ');
     out.push(p.length > 1 ? [word(p[0]!, c, 'given'), ...p.slice(1)].join(' ') : word(p[0]!, c, 'patronymic'));

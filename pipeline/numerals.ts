@@ -81,7 +81,8 @@ export function parseDigits(digits: string): number {
 }
 
 /** A number written as digits (optionally followed by words in brackets) or as words. */
-export const AMOUNT = String.raw`(?:(\d{1,3}(?:[ .]\d{3})+|\d+)(?:\s*\([^)]{1,80}\))?|(${NUMBER_WORDS}))`;
+/** Kopecks may follow («5 000,00 рублей»): they are dropped, amounts are whole roubles. */
+export const AMOUNT = String.raw`(?:(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{2})?(?:\s*\([^)]{1,80}\))?|(${NUMBER_WORDS}))`;
 
 export function amountValue(digits: string | undefined, words: string | undefined): number | null {
   if (digits) return parseDigits(digits);

@@ -37,7 +37,7 @@ export const ANCHORS: Anchor[] = [
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
   anchor('подсудим', String.raw`(?<!\p{L})подсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?<!\p{L})(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
-  anchor('административн', String.raw`(?<!\p{L})(?:административн\p{L}*\s+исков\p{L}*\s+заявлени\p{L}*|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
+  anchor('административн', String.raw`(?<!\p{L})(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
   anchor('помещении', String.raw`(?<!\p{L})о\s+помещении\s+`, 'person_charged', 'gen'),
   anchor('свидетел', String.raw`(?<!\p{L})(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
   anchor('отерпевш', String.raw`(?<!\p{L})[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
