@@ -168,7 +168,7 @@ export async function runCrawl(
   const documentOf = (request: ClaimedRequest, page: FetchedPage, result: PageResult) => ({
     ...page,
     // PostgreSQL text cannot hold NUL; binary bodies decoded as text are full of them.
-    text: (result.storedText ?? page.text).replace(/\u0000/g, ''),
+    text: (result.storedText ?? page.text).replaceAll('\u0000', ''),
     requestKey: request.uniqueKey,
     source: source.name,
     runId,
