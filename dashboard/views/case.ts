@@ -84,16 +84,18 @@ export function casePage({ detail, following, review }: CasePageData, viewer: Vi
     <div class="act">${highlightEvidence(c.actText ?? '', detail.flag?.evidence ?? [])}</div>
     <h2>${t('case.history')}</h2>
     <ul class="history">
-      ${detail.history.map((h) => html`<li>${formatTime(h.at)} · ${h.actor} · ${h.action} ${historyDetails(h.details, detail.userNames, viewer)}</li>`)}
+      ${detail.history.map((h) => html`<li>${formatTime(h.at)} · ${h.actor} · ${h.action} ${historyDetails(h.details, review ? detail.userNames : null, viewer)}</li>`)}
     </ul>`;
   return layout(title, body, viewer);
 }
 
-function historyDetails(details: Record<string, unknown> | null, userNames: Map<number, string>, { t }: Viewer): string {
+/** `userNames` null: a reader outside the consulate, who sees status changes but not the notes and assignments. */
+function historyDetails(details: Record<string, unknown> | null, userNames: Map<number, string> | null, { t }: Viewer): string {
   if (!details) return '';
   const parts: string[] = [];
   const status = (value: unknown) => (typeof value === 'string' && value in STATUS_KEYS ? t(STATUS_KEYS[value]!) : String(value));
   if ('from' in details || 'to' in details) parts.push(`${status(details.from)} → ${status(details.to)}`);
+  if (!userNames) return parts.join(' · ');
   if (typeof details.note === 'string' && details.note) parts.push(`«${details.note}»`);
   if ('assignedTo' in details) {
     const assignee = typeof details.assignedTo === 'number' ? (userNames.get(details.assignedTo) ?? `#${details.assignedTo}`) : t('review.nobody');

@@ -86,6 +86,9 @@ describe.each(drivers)('dashboard features on %s', (driver) => {
     response = await client.post(`/cases/${ids.c}/review`, { _csrf: csrf, status: 'needs_follow_up', back: '/?district=moscow' });
     expect(response.headers.get('location')).toBe('/?district=moscow');
     expect(await page(client, `/cases/${ids.c}`)).toContain('call the family');
+    const ngoView = await page(await as('ngo'), `/cases/${ids.c}`);
+    expect(ngoView).toContain('new → needs follow-up');
+    expect(ngoView).not.toContain('call the family');
     const entries = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(ids.c))).orderBy(auditLog.id);
     expect(entries.map((e) => e.details)).toEqual([
       { from: 'new', to: 'new', note: 'call the family', assignedFrom: null, assignedTo: ids.consul },

@@ -51,6 +51,18 @@ describe('the route table', () => {
     }
   });
 
+  it('refuses every state change without the session\'s CSRF token', async () => {
+    const admin = new DashboardClient(app());
+    await admin.login('user-admin', 'correct horse battery');
+    for (const rule of routeTable().filter((r) => r.method === 'POST' && r.roles !== 'public')) {
+      expect(rule.roles, rule.path).toContain('admin');
+      for (const csrf of [{}, { _csrf: 'forged' }] as Record<string, string>[]) {
+        const response = await admin.post(concretePath(rule.path), csrf);
+        expect(response.status, `POST ${rule.path}`).toBe(403);
+      }
+    }
+  });
+
   it('keeps detainee records, crawl health and accounts away from NGO and analyst roles', () => {
     for (const rule of routeTable()) {
       if (!/detainee|matches|sources|admin/.test(rule.path)) continue;
