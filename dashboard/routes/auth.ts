@@ -13,6 +13,8 @@ import {
 import { verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth/cookies.ts';
 import { loginPage } from '../views/login.ts';
+import { isLanguage, translator } from '../i18n/dictionary.ts';
+import { setLanguageCookie } from '../i18n/language-cookie.ts';
 import { ALL_ROLES, safeLocalPath, type RouteContext, type RouteRule } from './route-rule.ts';
 
 const frameOf = ({ language, t, here }: RouteContext) => ({ session: null, language, t, here });
@@ -35,7 +37,13 @@ export const authRoutes: RouteRule[] = [
     method: 'GET',
     path: '/login',
     roles: 'public',
-    handler: (c, ctx) => c.html(loginPage(null, safeNext(c.req.query('next')), frameOf(ctx))),
+    handler: (c, ctx) => {
+      // Before login the language can only live in a cookie: ?lang= sets it.
+      const chosen = c.req.query('lang');
+      if (!isLanguage(chosen)) return c.html(loginPage(null, safeNext(c.req.query('next')), frameOf(ctx)));
+      setLanguageCookie(c, chosen, ctx.config.secureCookies);
+      return c.html(loginPage(null, safeNext(c.req.query('next')), { ...frameOf(ctx), language: chosen, t: translator(chosen) }));
+    },
   },
   {
     method: 'POST',

@@ -188,6 +188,9 @@ describe.each(drivers)('dashboard features on %s', (driver) => {
   it('speaks the language the user chose, and the browser language before login', async () => {
     const login = await new DashboardClient(app()).request('/login', { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
     expect(await login.text()).toContain('Имя пользователя');
+    const kyrgyzLogin = await new DashboardClient(app()).request('/login?lang=ky');
+    expect(kyrgyzLogin.headers.get('set-cookie')).toMatch(/^kuzet_lang=ky;/);
+    expect(await kyrgyzLogin.text()).toContain('Сырсөз');
     const consul = await as('consul');
     const csrf = await consul.csrfToken('/');
     const cookie = consul.cookie;
