@@ -2,7 +2,7 @@
 // УК special part 105–361, КАС 218/266: the claims a foreign citizen brings or answers) and is
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
-import { sentenceStart } from './cyrillic.ts';
+import { sentenceStart, wordStartMatches } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -13,7 +13,7 @@ const PART = String.raw`(?:(?:ч\.\s*ч\.|чч\.|ч\.|част(?:ь|и|ью|ям
 const ARTICLE = String.raw`(?:ст\.\s*ст\.|стст\.|ст\.|стать(?:я|и|ей|ю|ями|ям)|статей)\s*(${LIST(NUMBER)})`;
 /** «п. "а" ч. 2 ст. 158», «частью 3.1 статьи 18.8», card order «ст.18.8 ч.3.1», «ст.158 ч.2 п.в». */
 const CITATION = new RegExp(
-  String.raw`(?<!\p{L})${ITEM}?${PART}?${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`,
+  String.raw`${ITEM}?${PART}?${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`,
   'gu',
 );
 const CODE = new RegExp(
@@ -59,7 +59,7 @@ function codeAt(text: string, at: number): ChargeCodeName | null {
 /** Every citation with a code, substantive or not, in text order. */
 export function findCitations(text: string): LocatedCitation[] {
   const raw: RawCitation[] = [];
-  for (const m of text.matchAll(CITATION)) {
+  for (const m of wordStartMatches(text, CITATION)) {
     const itemList = m[1] && /[а-и]/u.test(m[1]) ? splitList(m[1]) : [null];
     const trailingPart = m[4] ?? null;
     const parts = m[2] ? splitList(m[2]) : [trailingPart];

@@ -8,7 +8,7 @@
 // city as a destination, «гражданина <данные изъяты>») are not strong cues by construction.
 import { NAME, type PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
-import { sentenceStart } from './cyrillic.ts';
+import { firstWordStart, sentenceStart, wordStartMatches } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
 
 export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
@@ -38,7 +38,7 @@ const STATES: [string, string][] = [
   ['redacted', String.raw`<данные изъяты>|<\.\.\.>|\*{3,}|\{данные изъяты\}|\[данные изъяты\]`],
 ];
 const STATEMENT = new RegExp(
-  String.raw`(?<!\p{L})(?:граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|гражданств\p{L}*:?\s*-?|подданн\p{L}*|паспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>лиц\p{L}*\s+без\s+гражданства)`,
+  String.raw`(?:граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|гражданств\p{L}*:?\s*-?|подданн\p{L}*|паспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>лиц\p{L}*\s+без\s+гражданства)`,
   'gu',
 );
 const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
@@ -47,13 +47,13 @@ const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|урожен
 const KG_PASSPORT = /(?<!\p{L})(?:AN|AC|ID|АН|АС)\s?\d{7}(?!\d)/gu;
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
 /** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. */
-const ABOUT_SOMEONE_ELSE = /(?<!\p{L})(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/iu;
+const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/giu;
 const PLURAL = /^граждан(?:ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
 export function findCitizenshipStatements(text: string): CitizenshipStatement[] {
   const found: CitizenshipStatement[] = [];
-  for (const m of text.matchAll(STATEMENT)) {
+  for (const m of wordStartMatches(text, STATEMENT)) {
     const groups = m.groups ?? {};
     const country = Object.keys(groups).find((key) => groups[key] !== undefined) ?? 'other';
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country });
@@ -87,16 +87,15 @@ export function attribute(text: string, start: number, end: number, persons: Per
     if (holder) return { holder, kind: 'named_after' };
   }
   const from = sentenceStart(text, start, 500);
-  const before = text.slice(from, start);
   let nearest: { person: PersonInText; at: number } | null = null;
   for (const person of persons) {
     for (const span of person.spans) {
       if (span.end <= start && span.start >= from && (!nearest || span.start > nearest.at)) nearest = { person, at: span.start };
     }
   }
-  const cueAt = before.search(ABOUT_SOMEONE_ELSE);
   // A role word after the nearest name («Иванов И.И. зарегистрировал гражданина КР …»): someone else.
-  if (cueAt >= 0 && (!nearest || from + cueAt > nearest.at)) return { holder: null, kind: 'someone_else' };
+  const roleFrom = nearest ? Math.max(from, nearest.at) : from;
+  if (firstWordStart(text.slice(roleFrom, start), ABOUT_SOMEONE_ELSE)) return { holder: null, kind: 'someone_else' };
   // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know: the phrase names someone else.
   if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!)) return { holder: null, kind: 'someone_else' };
   // «граждан Кыргызской Республики» (plural) is about a group, not the person charged.

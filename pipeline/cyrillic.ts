@@ -37,3 +37,29 @@ export function sentenceEnd(text: string, at: number, limit = 600): number {
   for (let i = at + 1; i <= to; i += 1) if (endsBefore(text, i) >= 0) return text.charCodeAt(i - 1) === 0x20 ? i - 1 : i - 1;
   return to;
 }
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether a letter precedes `at`. Hot scans test the word start here instead of with a leading
+ * (?<!\p{L}) in the pattern: a leading lookbehind keeps V8 from skipping ahead quickly.
+ */
+export function letterBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if ((code >= 0x410 && code <= 0x44f) || code === 0x401 || code === 0x451 || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  return code > 0x7f && LETTER.test(text.charAt(at - 1));
+}
+
+/** matchAll, keeping only matches that start a word. */
+export type IndexedMatch = RegExpMatchArray & { index: number };
+
+export function* wordStartMatches(text: string, pattern: RegExp): Generator<IndexedMatch> {
+  for (const m of text.matchAll(pattern)) if (!letterBefore(text, m.index!)) yield m as IndexedMatch;
+}
+
+/** The first match that starts a word, or null. */
+export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | null {
+  for (const m of wordStartMatches(text, pattern)) return m;
+  return null;
+}

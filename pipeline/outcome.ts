@@ -142,5 +142,7 @@ export function appealDeadline(decisionDate: string | null, caseType: string): s
   if (!decisionDate || !/^\d{4}-\d{2}-\d{2}$/.test(decisionDate)) return null;
   const days = caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
   if (days === null) return null;
-  return new Date(Date.parse(decisionDate) + days * 86_400_000).toISOString().slice(0, 10);
+  const [y, m, d] = decisionDate.split('-').map(Number);
+  const due = new Date(Date.UTC(y!, m! - 1, d! + days));
+  return `${due.getUTCFullYear()}-${String(due.getUTCMonth() + 1).padStart(2, '0')}-${String(due.getUTCDate()).padStart(2, '0')}`;
 }

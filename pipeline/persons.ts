@@ -4,6 +4,7 @@
 // charged, genitive), «Признать Мамытову … виновной» (accusative), «свидетель Асанов», «гражданина
 // Кыргызской Республики Асанова» (someone else: a worker, a registered person).
 import type { CaseParty } from '../db/case-card.ts';
+import { wordStartMatches, type IndexedMatch } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -32,19 +33,19 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
 });
 
 export const ANCHORS: Anchor[] = [
-  anchor('отношении', String.raw`(?<!\p{L})отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
-  anchor('ризнать', String.raw`(?<!\p{L})[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн`),
+  anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
+  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн`),
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
-  anchor('подсудим', String.raw`(?<!\p{L})подсудим\p{L}*\s+`, 'defendant', 'unknown'),
-  anchor('лица,', String.raw`(?<!\p{L})(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
-  anchor('административн', String.raw`(?<!\p{L})(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
-  anchor('помещении', String.raw`(?<!\p{L})о\s+помещении\s+`, 'person_charged', 'gen'),
-  anchor('свидетел', String.raw`(?<!\p{L})(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
-  anchor('отерпевш', String.raw`(?<!\p{L})[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
-  anchor('переводчик', String.raw`(?<!\p{L})переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
+  anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
+  anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
+  anchor('административн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
+  anchor('помещении', String.raw`о\s+помещении\s+`, 'person_charged', 'gen'),
+  anchor('свидетел', String.raw`(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
+  anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`(?<!\p{L})граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'gu');
+export const CITIZEN_NAMED = new RegExp(String.raw`граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'gu');
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
 const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', ка: 'nom', ина: 'gen', ки: 'gen', ину: 'dat', ке: 'dat', ином: 'ins', кой: 'ins', ку: 'acc' };
 const NOT_A_NAME = /^(?:Российской|Федерации|Республики|Кыргызской|Суд|Судья|Постановление|Кодекса|Признать|УМВД|ОВМ|МВД|ГУ|ОМВД|УФМС|ФМС|Управлени\p{L}*|Отдел\p{L}*|Центр\p{L}*)(?:\s|$)/u;
@@ -181,13 +182,14 @@ export function personsFromText(text: string): PersonInText[] {
   };
   for (const { needle, pattern, role, grammaticalCase } of ANCHORS) {
     if (!text.includes(needle)) continue;
-    for (const m of text.matchAll(pattern)) {
+    // The line-start anchor begins with a line break or a colon, not a word.
+    for (const m of pattern.source.startsWith('(?:\\n') ? (text.matchAll(pattern) as Iterable<IndexedMatch>) : wordStartMatches(text, pattern)) {
       const name = trimName(m[1]!);
       if (name) mention(name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
     }
   }
   if (text.includes('граждан')) {
-    for (const m of text.matchAll(CITIZEN_NAMED)) {
+    for (const m of wordStartMatches(text, CITIZEN_NAMED)) {
       const name = trimName(m[2]!);
       if (name) mention(name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
     }
