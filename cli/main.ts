@@ -16,7 +16,7 @@ program
 program
   .command('crawl')
   .description('crawl court sites into the database (politely, resumable)')
-  .addOption(new Option('--source <name>', 'source to crawl').choices(['sudrf']).default('sudrf'))
+  .addOption(new Option('--source <name>', 'source to crawl').choices(['sudrf', 'mosgorsud']).default('sudrf'))
   .option('--since <date>', 'first publication date, YYYY-MM-DD (default: the court cursor, or 7 days ago)')
   .option('--until <date>', 'last publication date, YYYY-MM-DD (default: today)')
   .option('--courts <codes>', 'comma-separated court codes (VNKOD, e.g. 66RS0001); default: all known courts')
@@ -52,6 +52,11 @@ program
   .option('--port <port>', 'dashboard port', process.env.PORT ?? '3000')
   .option('--no-serve', 'stop after the pipeline instead of serving the dashboard')
   .action(async (options) => (await import('./commands/demo.ts')).demoCommand(options));
+
+program
+  .command('digest')
+  .description('write the daily digest of newly flagged cases per consular district (SMTP when KUZET_SMTP_URL is set, else ./data/outbox)')
+  .action(async () => (await import('./commands/digest.ts')).digestCommand());
 
 program
   .command('backup <file>')

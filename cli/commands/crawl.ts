@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { runCrawl } from '../../crawlers/engine/crawler.ts';
 import { sudrfSource } from '../../crawlers/sources/sudrf/index.ts';
+import { mosgorsudSource } from '../../crawlers/sources/mosgorsud/index.ts';
+import { registerMosgorsudPortal } from '../../crawlers/sources/mosgorsud/registry.ts';
+import { refreshMatches } from '../../db/queries/matches.ts';
 import { loadRegistryIfEmpty } from '../../crawlers/sources/sudrf/load-registry.ts';
 import { upsertCourts } from '../../db/queries/courts.ts';
 import { analyzeStoredDocuments } from '../../pipeline/run-stored.ts';
@@ -12,7 +15,7 @@ import { describeProgress } from './crawl-progress.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const crawlOptions = z.object({
-  source: z.literal('sudrf'),
+  source: z.enum(['sudrf', 'mosgorsud']),
   since: isoDay.optional(),
   until: isoDay.optional(),
   courts: z.string().optional(),
@@ -43,6 +46,8 @@ export async function crawlCommand(raw: unknown): Promise<void> {
     })));
     courtCodes = simulator.courts.map((court) => court.code);
     say(`kuzet: crawling the local simulator (${courtCodes.length} courts)`);
+  } else if (options.source === 'mosgorsud') {
+    await registerMosgorsudPortal(db);
   } else {
     const loaded = await loadRegistryIfEmpty(db);
     if (loaded > 0) say(`kuzet: loaded ${loaded} courts from the registry`);
@@ -55,7 +60,7 @@ export async function crawlCommand(raw: unknown): Promise<void> {
   });
   const summary = await runCrawl(
     db,
-    sudrfSource(),
+    options.source === 'mosgorsud' ? mosgorsudSource() : sudrfSource(),
     { db, since: options.since ?? null, until: options.until ?? daysAgo(0), courtCodes },
     {
       concurrency: options.concurrency,
@@ -69,6 +74,8 @@ export async function crawlCommand(raw: unknown): Promise<void> {
   if (options.analyze) {
     const pipeline = await analyzeStoredDocuments(db);
     say(`kuzet: ${pipeline.analyzed} cases analysed, ${pipeline.flagged} flagged, ${pipeline.possible} possible, ${pipeline.failures.length} failures`);
+    const matched = await refreshMatches(db);
+    say(`kuzet: detainee matching: ${matched.candidates} candidate(s), ${matched.newCandidates} new`);
   }
   await closeSimulator();
   await database.close();

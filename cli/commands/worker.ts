@@ -12,6 +12,7 @@ import { startScheduler } from '../../crawlers/scheduler/scheduler.ts';
 import { loadSchedules, type Schedule } from '../../crawlers/scheduler/schedules.ts';
 import { sudrfSource } from '../../crawlers/sources/sudrf/index.ts';
 import { analyzeStoredDocuments } from '../../pipeline/run-stored.ts';
+import { refreshMatches } from '../../db/queries/matches.ts';
 import { openMigratedDatabase } from '../database.ts';
 import { say } from '../log.ts';
 
@@ -23,6 +24,7 @@ async function runSchedule(db: Db, worker: string, schedule: Schedule): Promise<
   const codes = courts.filter((c) => schedule.regions.length === 0 || schedule.regions.includes(c.code.slice(0, 2))).map((c) => c.code);
   const summary = await runCrawl(db, sudrfSource(), { db, since: null, until: day(0), courtCodes: codes }, { worker });
   const pipeline = await analyzeStoredDocuments(db);
+  await refreshMatches(db);
   await db.update(crawlRuns).set({ schedule: schedule.name, newCases: pipeline.analyzed }).where(eq(crawlRuns.id, summary.runId));
   say(`kuzet worker: ${schedule.name}: ${summary.pagesFetched} pages, ${pipeline.analyzed} cases analysed, ${pipeline.flagged} flagged`);
 }
