@@ -130,7 +130,7 @@ export const english = {
   'followed.none': 'You follow no case or person yet: use "Follow" on a case page.',
   'followed.via': 'via person {name}',
   'followed.updated': 'case data updated',
-  'followed.history': '{n} new history entr(y/ies)',
+  'followed.history': 'new history entries: {n}',
   'followed.review': 'review now: {status}',
   'followed.nothing': 'no change',
   'followed.persons': 'Followed persons',

@@ -12,7 +12,7 @@ export function followedPage(rows: FollowedCase[], persons: string[], since: Dat
       : html`<table class="followed">
           <thead>
             <tr>
-              <th>${t('col.court')}</th><th>${t('col.decision')}</th><th>${t('col.deadline')}</th><th>${t('col.status')}</th>
+              <th>${t('col.person')}</th><th>${t('col.court')}</th><th>${t('col.decision')}</th><th>${t('col.deadline')}</th><th>${t('col.status')}</th>
               <th>${t('col.changes')}</th>
             </tr>
           </thead>
@@ -37,9 +37,10 @@ function followedRow(row: FollowedCase, viewer: Viewer): Html {
   if (row.reviewChanged && row.status) changes.push(t('followed.review', { status: t(`status.${row.status}`) }));
   return html`<tr data-case-id="${row.caseId}" class="${changes.length > 0 ? 'changed' : ''}">
     <td>
-      <a href="/cases/${row.caseId}">${row.caseNumber ?? `#${row.caseId}`}</a> ${row.courtName ?? ''}
+      <a href="/cases/${row.caseId}">${row.defendants ?? t('name.unpublished')}</a>
       ${row.viaPerson && !row.followedDirectly ? html`<br /><small>${t('followed.via', { name: row.viaPerson })}</small>` : ''}
     </td>
+    <td>${row.courtName ?? '—'}<br /><small>${row.caseNumber ?? ''}</small></td>
     <td>${formatDate(row.decisionDate)}</td>
     <td>${formatDate(row.appealDeadline)} ${daysLeftBadge(row.appealDeadline, viewer)}</td>
     <td>${row.status ? t(`status.${row.status}`) : '—'}</td>

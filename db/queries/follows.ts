@@ -56,6 +56,7 @@ export async function listFollowedPersons(db: Db, userId: number): Promise<strin
 export interface FollowedCase {
   caseId: number;
   caseNumber: string | null;
+  defendants: string | null;
   courtName: string | null;
   decisionDate: string | null;
   appealDeadline: string | null;
@@ -81,6 +82,8 @@ export async function listFollowedCases(db: Db, userId: number, since: Date | nu
     .select({
       caseId: cases.id,
       caseNumber: cases.caseNumber,
+      defendants: sql<string | null>`(select string_agg(${persons.nameAsWritten}, '; ' order by ${persons.id}) from ${persons}
+        where ${persons.caseId} = ${cases.id} and ${persons.role} in ('defendant', 'person_charged'))`,
       courtName: cases.courtName,
       decisionDate: cases.decisionDate,
       appealDeadline: cases.appealDeadline,

@@ -136,7 +136,7 @@ describe.each(drivers)('dashboard features on %s', (driver) => {
     await consul.post(`/cases/${ids.b}/review`, { _csrf: await consul.csrfToken('/'), status: 'confirmed' });
     const after = await page(ngo, '/followed');
     expect(after).toMatch(/<tr data-case-id="\d+" class="changed">/);
-    expect(after).toContain('1 new history entr(y/ies); review now: confirmed');
+    expect(after).toContain('new history entries: 1; review now: confirmed');
     expect(after).toContain('Changes since your last visit on');
   });
 
