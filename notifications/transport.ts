@@ -77,5 +77,6 @@ export function outboxTransport(directory: string): DigestTransport {
 
 export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): DigestTransport {
   if (env.KUZET_SMTP_URL) return smtpTransport(env.KUZET_SMTP_URL);
-  return outboxTransport(env.KUZET_OUTBOX_DIR ?? join(env.KUZET_DATA_DIR ?? './data', 'outbox'));
+  // Not inside KUZET_DATA_DIR: that is PGlite's own folder.
+  return outboxTransport(env.KUZET_OUTBOX_DIR ?? './data/outbox');
 }
