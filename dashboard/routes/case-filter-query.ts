@@ -11,7 +11,15 @@ const userDate = z
     const russian = text.trim().match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
     return russian ? `${russian[3]}-${russian[2]!.padStart(2, '0')}-${russian[1]!.padStart(2, '0')}` : text.trim();
   })
-  .refine((iso) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso));
+  .refine(isRealDay);
+
+function isRealDay(iso: string): boolean {
+  const parts = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const filterQuery = z.object({
