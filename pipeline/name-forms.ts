@@ -52,8 +52,19 @@ interface NameParts {
   initials: string | null;
 }
 
-/** Splits a written name into its parts (any case form). */
+const splitCache = new Map<string, NameParts>();
+
+/** Splits a written name into its parts (any case form). Memoised; callers must not mutate. */
 export function splitName(written: string): NameParts {
+  const known = splitCache.get(written);
+  if (known) return known;
+  if (splitCache.size > 50_000) splitCache.clear();
+  const parts = splitNameUncached(written);
+  splitCache.set(written, parts);
+  return parts;
+}
+
+function splitNameUncached(written: string): NameParts {
   const words = titleCase(written).replace(/([А-Я]\.)\s(?=[А-Я]\.)/gu, '$1').split(' ');
   const initials = words.length > 1 && INITIALS.test(words[words.length - 1]!) ? words.pop()! : null;
   if (initials && words.length === 0) return { surname: [], given: null, patronymic: null, initials };
@@ -87,6 +98,11 @@ export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase
 }
 
 const CONSONANT = 'бвгджзйклмнпрстфхцчшщ';
+const CONSONANT_OM = new RegExp(`([${CONSONANT}])ом$`, 'u');
+const CONSONANT_U_CAPTURE = new RegExp(`([${CONSONANT}])у$`, 'u');
+const CONSONANT_A = new RegExp(`[${CONSONANT}]а$`, 'u');
+const CONSONANT_YI = new RegExp(`[${CONSONANT}]ы$`, 'u');
+const CONSONANT_E = new RegExp(`[${CONSONANT}]е$`, 'u');
 const CONSONANT_U = /[бвгджзклмнпрстфхцчшщ]у$/u;
 const CONSONANT_Y = /(?:[бвдзлмнпрстфц]ы|[гкхжчшщ]и)$/u;
 const SOFT_YA = /[блмнрт]я$/u;
@@ -107,10 +123,10 @@ function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 
     if ((c === 'gen' || c === 'acc') && SOFT_YA.test(word)) return `${word.slice(0, -1)}ь`;
     if (c === 'dat' && SOFT_YU.test(word)) return `${word.slice(0, -1)}ь`;
   }
-  if (c === 'ins') return word.replace(new RegExp(`([${CONSONANT}])ом$`, 'u'), '$1').replace(/ем$/u, 'й');
-  if (c === 'dat') return word.replace(new RegExp(`([${CONSONANT}])у$`, 'u'), '$1').replace(/ю$/u, 'й');
+  if (c === 'ins') return word.replace(CONSONANT_OM, '$1').replace(/ем$/u, 'й');
+  if (c === 'dat') return word.replace(CONSONANT_U_CAPTURE, '$1').replace(/ю$/u, 'й');
   // genitive / accusative
-  if (new RegExp(`[${CONSONANT}]а$`, 'u').test(word)) return word.slice(0, -1);
+  if (CONSONANT_A.test(word)) return word.slice(0, -1);
   if (/[аеиоуэ]я$/u.test(word)) return `${word.slice(0, -1)}й`;
   return word;
 }
@@ -126,10 +142,10 @@ function femaleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' 
   // Given names: «Гульнары/Гульнаре/Гульнару» → «Гульнара», «Марии» → «Мария»; «Айгуль» stays.
   if (/ии$/u.test(word) && c !== 'acc') return `${word.slice(0, -1)}я`;
   if (/ию$/u.test(word)) return `${word.slice(0, -1)}я`;
-  if (c === 'gen' && new RegExp(`[${CONSONANT}]ы$`, 'u').test(word)) return `${word.slice(0, -1)}а`;
+  if (c === 'gen' && CONSONANT_YI.test(word)) return `${word.slice(0, -1)}а`;
   if (c === 'gen' && /[гкхжчшщ]и$/u.test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'dat' && new RegExp(`[${CONSONANT}]е$`, 'u').test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'acc' && new RegExp(`[${CONSONANT}]у$`, 'u').test(word)) return `${word.slice(0, -1)}а`;
+  if (c === 'dat' && CONSONANT_E.test(word)) return `${word.slice(0, -1)}а`;
+  if (c === 'acc' && CONSONANT_U.test(word)) return `${word.slice(0, -1)}а`;
   if (c === 'ins' && /ой$/u.test(word)) return `${word.slice(0, -2)}а`;
   return word;
 }

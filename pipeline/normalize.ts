@@ -179,7 +179,8 @@ function tidyPlainText(input: string): NormalizedText {
   let length = 0;
   // Leading whitespace goes: the first stretch starts after it.
   const lead = /^[\s\u00a0]*/.exec(input)![0].length;
-  const trailStart = input.length - /[\s\u00a0]*$/.exec(input)![0].length;
+  let trailStart = input.length;
+  while (trailStart > lead && /[\s\u00a0]/.test(input.charAt(trailStart - 1))) trailStart -= 1;
   if (lead > 0) {
     copiedUpTo = lead;
     runs[1] = lead;

@@ -5,7 +5,8 @@ import { sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
-const RESOLUTIVE = /(?:П\s*О\s*С\s*Т\s*А\s*Н\s*О\s*В\s*И\s*Л|П\s*Р\s*И\s*Г\s*О\s*В\s*О\s*Р\s*И\s*Л|Р\s*Е\s*Ш\s*И\s*Л|О\s*П\s*Р\s*Е\s*Д\s*Е\s*Л\s*И\s*Л)\s*(?:А\s*)?:/giu;
+// Letter classes rather than the i flag: case-insensitive Unicode matching is slow.
+const RESOLUTIVE = /(?:[Пп]\s*[Оо]\s*[Сс]\s*[Тт]\s*[Аа]\s*[Нн]\s*[Оо]\s*[Вв]\s*[Ии]\s*[Лл]|[Пп]\s*[Рр]\s*[Ии]\s*[Гг]\s*[Оо]\s*[Вв]\s*[Оо]\s*[Рр]\s*[Ии]\s*[Лл]|[Рр]\s*[Ее]\s*[Шш]\s*[Ии]\s*[Лл]|[Оо]\s*[Пп]\s*[Рр]\s*[Ее]\s*[Дд]\s*[Ее]\s*[Лл]\s*[Ии]\s*[Лл])\s*(?:[Аа]\s*)?:/gu;
 
 /** The text after the last resolutive heading (an act quoting another ruling has several). */
 export function resolutivePart(text: string): string {
@@ -15,13 +16,17 @@ export function resolutivePart(text: string): string {
 }
 
 // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
-const FINE = new RegExp(String.raw`(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?(?:в\s+размере|в\s+сумме|размером)\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'gu');
+// Found from «в размере» (rare) looking back for the fine and forward for the amount.
+const FINE_AT = /в\s+размере|в\s+сумме|размером/gu;
+const FINE_BEFORE = /(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?$/u;
+const FINE_AFTER = new RegExp(String.raw`^\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'u');
 const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени/u;
 const FORCED = /принудительн\p{L}*\s+(?:административн\p{L}*\s+)?выдворени|выдворени\p{L}*\s+(?:за\s+пределы\s+(?:Российской\s+Федерации|РФ)\s+)?(?:в\s+форме|путем)\s+принудительн/u;
 const SELF = /контролируем\p{L}*\s+самостоятельн\p{L}*\s+выезд|самостоятельн\p{L}*\s+контролируем\p{L}*\s+выезд/u;
 const CENTRE = /(?:Центр\p{L}*\s+временного\s+содержания\s+иностранных\s+граждан|специальн\p{L}*\s+учреждени\p{L}*\s+временного\s+содержания|ЦВСИГ|СУВСИГ|ЦСИГ)/u;
 const TERM = new RegExp(String.raw`(?:на\s+срок|сроком(?:\s+на)?)(?:,)?\s+(?:до\s+|не\s+(?:более|свыше|превышающ\p{L}*)\s+)?${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*)`, 'u');
-const ARREST = new RegExp(String.raw`административн\p{L}*\s+арест\p{L}*\s+(?:на\s+срок|сроком(?:\s+на)?)\s+${AMOUNT}\s*сут`, 'gu');
+// Starts at «арест»: «административн…» is everywhere in КоАП acts and would be tried at every hit.
+const ARREST = new RegExp(String.raw`арест\p{L}*\s+(?:на\s+срок|сроком(?:\s+на)?)\s+${AMOUNT}\s*сут`, 'gu');
 const YEARS = new RegExp(String.raw`${AMOUNT}\s*(?:год\p{L}*|лет)`, 'u');
 const MONTHS = new RegExp(String.raw`${AMOUNT}\s*месяц\p{L}*`, 'u');
 const TERM_WORDS = String.raw`(?:(?:\d+|\p{L}+)(?:\s*\([^)]{1,40}\))?\s+(?:год\p{L}*|лет|месяц\p{L}*)(?:\s+(?:и\s+)?)?){1,2}`;
@@ -67,8 +72,10 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
   const part = resolutivePart(text);
   const outcomes: OutcomeRecord[] = [];
   // includes() before each scan: most acts have one or two kinds of penalty, and includes() is cheap.
-  if (part.includes('размер') || part.includes('сумме')) for (const m of part.matchAll(FINE)) {
-    const amount = amountValue(m[1], m[2]);
+  for (const at of part.matchAll(FINE_AT)) {
+    if (!FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) continue;
+    const m = FINE_AFTER.exec(part.slice(at.index + at[0].length, at.index + at[0].length + 140));
+    const amount = m ? amountValue(m[1], m[2]) : null;
     if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
   }
   const expulsion = part.includes('выдворени') || part.includes('выезд');
@@ -80,12 +87,13 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
   const centre = part.includes('содержания') || part.includes('СИГ') ? CENTRE.exec(part) : null;
   if (centre) {
     // The term belongs to the placement only within the same sentence.
-    const term = TERM.exec(part.slice(sentenceStart(part, centre.index, 300), sentenceEnd(part, centre.index, 300)));
+    const sentence = part.slice(sentenceStart(part, centre.index, 300), sentenceEnd(part, centre.index, 300));
+    const term = sentence.includes('срок') ? TERM.exec(sentence) : null;
     const value = term ? amountValue(term[1], term[2]) : null;
     if (value && term![3]!.startsWith('месяц')) outcomes.push({ kind: 'detention_center', months: value });
     else outcomes.push(value ? { kind: 'detention_center', days: value } : { kind: 'detention_center' });
   }
-  if (part.includes('арест')) for (const m of part.matchAll(ARREST)) {
+  for (const m of part.matchAll(ARREST)) {
     const days = amountValue(m[1], m[2]);
     if (days) outcomes.push({ kind: 'arrest', days });
   }
