@@ -25,7 +25,7 @@ const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const filterQuery = z.object({
   district: z.preprocess(blankToUndefined, z.enum([...DISTRICTS, 'all']).optional()),
   region: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}$/).optional()),
-  court: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  court: z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(2_147_483_647).optional()),
   article: z.preprocess(blankToUndefined, z.string().max(20).regex(/^[0-9.]+$/).optional()),
   outcome: z.preprocess(blankToUndefined, z.enum(outcomeKinds as [string, ...string[]]).optional()),
   strength: z.preprocess(blankToUndefined, z.enum(['yes', 'possible']).optional()),

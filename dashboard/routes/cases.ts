@@ -9,7 +9,8 @@ import { queuePage } from '../views/queue.ts';
 import { readCaseFilter } from './case-filter-query.ts';
 import { CASE_READERS, TRIAGERS, safeLocalPath, viewerOf, type RouteRule } from './route-rule.ts';
 
-export const idParam = z.coerce.number().int().positive();
+/** A serial id: beyond int4 PostgreSQL would fail the query, so such ids are simply not found. */
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 const reviewForm = z.object({
   status: z.enum(reviewStatuses as [string, ...string[]]).transform((s) => s as (typeof reviewStatuses)[number]),
   note: z.string().max(5000).optional(),

@@ -68,6 +68,8 @@ describe.each(drivers)('dashboard features on %s', (driver) => {
     expect(await shown('?from=1.11.2026&to=22.11.2026')).toEqual(['МАМЫТОВ']);
     expect(await shown('?from=31.02.2026&to=2026-13-45')).toEqual(['МАМЫТОВ', 'ТОКТОГУЛОВА', 'АСАНОВ']);
     expect(await shown('?region=<script>&from=yesterday')).toEqual(['МАМЫТОВ', 'ТОКТОГУЛОВА', 'АСАНОВ']);
+    expect(await shown('?court=99999999999')).toEqual(['МАМЫТОВ', 'ТОКТОГУЛОВА', 'АСАНОВ']);
+    expect((await client.request('/cases/99999999999')).status).toBe(404);
     // newest decision first
     const html = await page(client, '/');
     expect(html.indexOf('АСАНОВ')).toBeLessThan(html.indexOf('МАМЫТОВ'));
