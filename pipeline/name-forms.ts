@@ -98,6 +98,8 @@ export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase
 }
 
 const CONSONANT = 'бвгджзйклмнпрстфхцчшщ';
+/** Names that lose a vowel when declined: «Павла» → «Павел», «Льва» → «Лев» (keyed by the stem). */
+const FLEETING_VOWEL: Record<string, string> = { Павла: 'Павел', Павлу: 'Павел', Павлом: 'Павел', Льва: 'Лев', Льву: 'Лев', Львом: 'Лев' };
 const CONSONANT_OM = new RegExp(`([${CONSONANT}])ом$`, 'u');
 const CONSONANT_U_CAPTURE = new RegExp(`([${CONSONANT}])у$`, 'u');
 const CONSONANT_A = new RegExp(`[${CONSONANT}]а$`, 'u');
@@ -116,6 +118,7 @@ function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 
     if (/ому$/u.test(word)) return word.replace(/ому$/u, 'ий');
     if (/(?:ов|ев|ин|ын)ым$/u.test(word)) return word.slice(0, -2);
   }
+  if (kind === 'given' && FLEETING_VOWEL[word]) return FLEETING_VOWEL[word]!;
   if (kind === 'given') {
     // Men's names in -а («Никита», «Муса»): «Никиту» (acc), «Никиты» (gen); soft names: «Игоря» → «Игорь».
     if (c === 'acc' && CONSONANT_U.test(word)) return `${word.slice(0, -1)}а`;
