@@ -64,6 +64,8 @@ function linkCardPerson(card: PersonMention, cardAccusedCount: number, textPerso
   return accused.length === 1 ? accused[0]! : null;
 }
 
+const CODE_BY_CASE_TYPE: Partial<Record<CaseCard['caseType'], ChargeCitation['code']>> = { koap: 'КоАП', koap_appeal: 'КоАП', criminal: 'УК', kas: 'КАС' };
+
 const CARD_RESULTS: [RegExp, OutcomeRecord['kind']][] = [
   [/возвращ/iu, 'returned'],
   [/подведомственност|подсудност|направлен/iu, 'forwarded'],
@@ -107,6 +109,9 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
   const kyrgyz = cardPersons.length === 0 ? decision.verdict : verdictOverAccused(linked.filter((l) => isAccused(l.person)).map((l) => l.decision));
   const cardCharges = extractCharges(card.parties.map((party) => party.articles ?? '').join('; '));
   const charges = cardCharges.length > 0 ? cardCharges : extractCharges(headerArticles(card.articles));
+  // Articles read from the act must fit the case type: a КАС act about a prisoner cites the УК.
+  const fitting = CODE_BY_CASE_TYPE[card.caseType];
+  const fromText = fitting ? extractCharges(text).filter((c) => c.code === fitting) : [];
   const outcomes = extractOutcomes(text);
   const fromResult = CARD_RESULTS.find(([pattern]) => pattern.test(card.result ?? ''));
   const decisionDate = card.decisionDate ?? firstDate(text);
@@ -115,7 +120,7 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
     id,
     kyrgyz,
     persons,
-    charges: charges.length > 0 ? charges : extractCharges(text),
+    charges: charges.length > 0 ? charges : fromText,
     outcomes: outcomes.length > 0 || !fromResult ? outcomes : [{ kind: fromResult[1] }],
     ...(card.caseNumber ? { caseNumber: card.caseNumber } : {}),
     ...(card.courtName ? { court: card.courtName } : {}),

@@ -205,7 +205,7 @@ const ROLE_BY_CARD: [RegExp, PersonRoleName][] = [
   [/ПОТЕРПЕВШ/iu, 'victim'],
   [/СВИДЕТЕЛ/iu, 'witness'],
   // In КАС cases about entry bans and detention the foreign citizen is the administrative plaintiff.
-  [/АДМИНИСТРАТИВНЫЙ\s+ИСТЕЦ|ЗАЯВИТЕЛЬ|ЗАИНТЕРЕСОВАННОЕ\s+ЛИЦО/iu, 'person_charged'],
+  [/АДМИНИСТРАТИВН\S*\s+(?:ИСТЕЦ|ОТВЕТЧИК)|ЗАЯВИТЕЛЬ|ЗАИНТЕРЕСОВАННОЕ\s+ЛИЦО/iu, 'person_charged'],
 ];
 const ORGANISATION_NAME = /(?<!\p{L})(?:ООО|ОАО|ЗАО|АО|ПАО|ФКУ|УФСИН|ФСИН|МВД|УМВД|ГУ|ОВМ|ОМВД|Управлени\p{L}*|Отдел\p{L}*|России|ФГУП|ФССП|Прокурор\p{L}*)(?!\p{L})/u;
 
@@ -227,7 +227,7 @@ export function personsFromCard(parties: CaseParty[]): PersonMention[] {
       organisation,
       // КАС: the state body is a party too (plaintiff when it asks for placement in a ЦВСИГ, defendant
       // when a ban is challenged); the foreign citizen is the person whose fate is decided.
-      role: /АДМИНИСТРАТИВН|ЗАЯВИТЕЛ|ОТВЕТЧИК|ЗАИНТЕРЕСОВАНН/iu.test(party.roleAsWritten) ? (organisation ? 'other' : 'person_charged') : role,
+      role: /АДМИНИСТРАТИВН\S*\s+(?:ИСТЕЦ|ОТВЕТЧИК)|ЗАЯВИТЕЛ|ЗАИНТЕРЕСОВАНН/iu.test(party.roleAsWritten) ? (organisation ? 'other' : 'person_charged') : role,
     }))
     .filter(({ organisation, role }) => !organisation || role === 'person_charged')
     .map(({ party, organisation, role }) => {

@@ -83,3 +83,22 @@ describe('the labelled corpus (regression guard on the tune part)', () => {
     expect(wrongCharges).toBe(0);
   });
 });
+
+describe('analyzeCaseCard on real sudrf cards (parsed by the sudrf source)', () => {
+  it('keeps civil and КАС parties uncharged unless they are the foreign citizen, and charges to the case type', async () => {
+    const { parseCaseCard } = await import('../../crawlers/sources/sudrf/parse-card.ts');
+    const analyse = (file: string) => {
+      const card = parseCaseCard(realPage(`sudrf_html/${file}`), 'http://court.example/');
+      if ('reason' in card) throw new Error(String(card.reason));
+      return analyzeCaseCard(file, card);
+    };
+    const koap = analyse('kirov_koap_card_5-174-2026.html');
+    expect(koap.persons.filter((p) => p.role === 'person_charged').map((p) => p.normalized)).toEqual(['Ананьева Дарья Сергеевна']);
+    expect(koap.charges).toEqual([{ code: 'КоАП', article: '19.34', part: '1', item: null }]);
+    const criminal = analyse('ufa_criminal_card_1-151-2026.html');
+    expect(criminal).toMatchObject({ kyrgyz: { flag: 'no' }, charges: [{ code: 'УК', article: '173.1', part: '2', item: 'б' }], outcomes: [{ kind: 'fine', amountRub: 50000 }], appealDeadline: '2026-05-21' });
+    const civil = analyse('ulyanovsk_vnkod_layout_card.html');
+    expect(civil.persons.every((p) => p.role === 'other')).toBe(true);
+    expect(analyse('samara_vnkod_layout_card_with_act.html').charges).toEqual([]);
+  });
+});
