@@ -2,7 +2,7 @@
 // УК special part 105–361, КАС 218/266: the claims a foreign citizen brings or answers) and is
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
-import { sentenceStart, wordStartMatches } from './cyrillic.ts';
+import { letterBefore, sentenceStart, wordStartMatches } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -11,11 +11,15 @@ const LETTER_LIST = String.raw`"?[а-и]"?(?:\s*(?:,|и)\s*"?[а-и]"?)*(?!\p{L}
 const ITEM = String.raw`(?:(?:п\.\s*п\.|пп\.|п\.|пункт(?:а|ом|ами|ов|ы)?)\s*(${LETTER_LIST}|\d{1,2})\s*)`;
 const PART = String.raw`(?:(?:ч\.\s*ч\.|чч\.|ч\.|част(?:ь|и|ью|ями|ей))\s*(${LIST(String.raw`\d{1,2}(?:\.\d{1,2})?`, String.raw`(?:ч\.\s*)?`)})\s*)`;
 const ARTICLE = String.raw`(?:ст\.\s*ст\.|стст\.|ст\.|стать(?:я|и|ей|ю|ями|ям)|статей)\s*(${LIST(NUMBER)})`;
-/** «п. "а" ч. 2 ст. 158», «частью 3.1 статьи 18.8», card order «ст.18.8 ч.3.1», «ст.158 ч.2 п.в». */
-const CITATION = new RegExp(
-  String.raw`${ITEM}?${PART}?${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`,
-  'gu',
-);
+/**
+ * «п. "а" ч. 2 ст. 158», «частью 3.1 статьи 18.8», card order «ст.18.8 ч.3.1», «ст.158 ч.2 п.в».
+ * Found from the article word («ст.», «статьи»): the item and part before it are read from a short
+ * window, the rest with a sticky pattern. One pattern tried at every «п», «ч», «с» was the
+ * pipeline's slowest scan.
+ */
+const ARTICLE_WORD = /ст\.|стст\.|стать|статей/gu;
+const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'u');
+const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'uy');
 const CODE = new RegExp(
   String.raw`^\s*(?:(КоАП|Кодекса\s+(?:РФ|Российской\s+Федерации)\s+об\s+(?:административных\s+правонарушениях|АП))|(УК|Уголовного\s+кодекса)|(КАС|Кодекса\s+административного\s+судопроизводства))(?!\p{L})(?:\s*(?:РФ|Российской\s+Федерации)(?!\p{L}))?`,
   'u',
@@ -59,18 +63,27 @@ function codeAt(text: string, at: number): ChargeCodeName | null {
 /** Every citation with a code, substantive or not, in text order. */
 export function findCitations(text: string): LocatedCitation[] {
   const raw: RawCitation[] = [];
-  for (const m of wordStartMatches(text, CITATION)) {
-    const itemList = m[1] && /[а-и]/u.test(m[1]) ? splitList(m[1]) : [null];
-    const trailingPart = m[4] ?? null;
-    const parts = m[2] ? splitList(m[2]) : [trailingPart];
-    const item = m[5] ?? null;
+  let consumed = 0;
+  for (const hit of wordStartMatches(text, ARTICLE_WORD)) {
+    if (hit.index < consumed) continue; // the second «ст.» of «ст.ст.»
+    FROM_ARTICLE.lastIndex = hit.index;
+    const article = FROM_ARTICLE.exec(text);
+    if (!article) continue;
+    const windowStart = Math.max(consumed, hit.index - 60);
+    const prefix = PREFIX.exec(text.slice(windowStart, hit.index));
+    const prefixAt = prefix && prefix[0].length > 0 && !letterBefore(text, windowStart + prefix.index) ? windowStart + prefix.index : hit.index;
+    const [item, part] = prefixAt < hit.index ? [prefix![1], prefix![2]] : [undefined, undefined];
+    const end = hit.index + article[0].length;
+    consumed = end;
+    const itemList = item && /[а-и]/u.test(item) ? splitList(item) : [null];
+    const trailingItem = article[3] ?? null;
     raw.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      items: item ? [item] : itemList,
-      parts,
-      articles: splitList(m[3]!),
-      code: codeAt(text, m.index + m[0].length),
+      start: prefixAt,
+      end,
+      items: trailingItem ? [trailingItem] : itemList,
+      parts: part ? splitList(part) : [article[2] ?? null],
+      articles: splitList(article[1]!),
+      code: codeAt(text, end),
     });
   }
   // A citation without its own code takes the code of the next one in a chain.

@@ -6,13 +6,19 @@ import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
 // Letter classes rather than the i flag: case-insensitive Unicode matching is slow.
-const RESOLUTIVE = /(?:[Пп]\s*[Оо]\s*[Сс]\s*[Тт]\s*[Аа]\s*[Нн]\s*[Оо]\s*[Вв]\s*[Ии]\s*[Лл]|[Пп]\s*[Рр]\s*[Ии]\s*[Гг]\s*[Оо]\s*[Вв]\s*[Оо]\s*[Рр]\s*[Ии]\s*[Лл]|[Рр]\s*[Ее]\s*[Шш]\s*[Ии]\s*[Лл]|[Оо]\s*[Пп]\s*[Рр]\s*[Ее]\s*[Дд]\s*[Ее]\s*[Лл]\s*[Ии]\s*[Лл])\s*(?:[Аа]\s*)?:/gu;
+const RESOLUTIVE = /(?:[Пп]\s*[Оо]\s*[Сс]\s*[Тт]\s*[Аа]\s*[Нн]\s*[Оо]\s*[Вв]\s*[Ии]\s*[Лл]|[Пп]\s*[Рр]\s*[Ии]\s*[Гг]\s*[Оо]\s*[Вв]\s*[Оо]\s*[Рр]\s*[Ии]\s*[Лл]|[Рр]\s*[Ее]\s*[Шш]\s*[Ии]\s*[Лл]|[Оо]\s*[Пп]\s*[Рр]\s*[Ее]\s*[Дд]\s*[Ее]\s*[Лл]\s*[Ии]\s*[Лл])\s*(?:[Аа]\s*)?$/u;
 
-/** The text after the last resolutive heading (an act quoting another ruling has several). */
+/**
+ * The text after the last resolutive heading (an act quoting another ruling has several). Found
+ * from the colons backwards: a colon is rare, a heading pattern tried at every letter is not.
+ */
 export function resolutivePart(text: string): string {
-  let last = -1;
-  for (const m of text.matchAll(RESOLUTIVE)) last = m.index;
-  return last >= 0 ? text.slice(last) : text;
+  for (let colon = text.lastIndexOf(':'); colon > 0; colon = text.lastIndexOf(':', colon - 1)) {
+    const from = Math.max(0, colon - 40);
+    const heading = RESOLUTIVE.exec(text.slice(from, colon));
+    if (heading) return text.slice(from + heading.index);
+  }
+  return text;
 }
 
 // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
