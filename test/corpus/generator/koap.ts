@@ -10,6 +10,12 @@ export type GeneratedDoc = { text: string; label: Omit<CorpusLabel, 'id' | 'spli
 
 const g = (view: PersonView, male: string, female: string) => (view.person?.gender === 'f' ? female : male);
 
+/** The event sentences are written for a man: «нарушил» → «нарушила», «уклонился» → «уклонилась». */
+function feminine(view: PersonView, sentence: string): string {
+  if (view.person?.gender !== 'f') return sentence;
+  return sentence.replace(/([а-я]+)л(ся)?(?=[\s,.]|$)/gu, (_m, stem: string, reflexive?: string) => `${stem}ла${reflexive ? 'сь' : ''}`);
+}
+
 function cite(choose: Chooser, part: string | null, article: string): string {
   const p = part ? choose.variant([`ч. ${part} ст. ${article} КоАП РФ`, `частью ${part} статьи ${article} Кодекса Российской Федерации об административных правонарушениях`, `ч.${part} ст.${article} КоАП РФ`, `ч. ${part} ст. ${article} Кодекса РФ об административных правонарушениях`]) : `ст. ${article} КоАП РФ`;
   return p;
@@ -85,7 +91,7 @@ export function foreignerRuling(choose: Chooser, nationality: Nationality, traps
       : `Установлено, что ${earlier} с административным выдворением за пределы Российской Федерации в форме контролируемого самостоятельного выезда. В установленный срок ${short('nom')} из Российской Федерации не ${g(view, 'выехал', 'выехала')}, уклонившись от исполнения назначенного наказания.`);
   } else {
     const subject = state && choose.chance(0.6) ? `${g(view, 'гражданин', 'гражданка')} ${state} ${short('nom')}` : short('nom');
-    lines.push(`${when} в ${choose.int(8, 21)} час. ${choose.int(10, 59)} мин. по адресу: <адрес> ${choose.variant(['сотрудниками ОВМ', 'сотрудниками полиции', 'в ходе проверочных мероприятий'])} ${g(view, 'выявлен', 'выявлена')} ${subject}, ${g(view, 'который', 'которая')} ${choose.pick(EVENTS[eventKey]!)}, чем ${g(view, 'нарушил', 'нарушила')} требования Федерального закона от 25.07.2002 № 115-ФЗ "О правовом положении иностранных граждан в Российской Федерации".`);
+    lines.push(`${when} в ${choose.int(8, 21)} час. ${choose.int(10, 59)} мин. по адресу: <адрес> ${choose.variant(['сотрудниками ОВМ', 'сотрудниками полиции', 'в ходе проверочных мероприятий'])} ${g(view, 'выявлен', 'выявлена')} ${subject}, ${g(view, 'который', 'которая')} ${feminine(view, choose.pick(EVENTS[eventKey]!))}, чем ${g(view, 'нарушил', 'нарушила')} требования Федерального закона от 25.07.2002 № 115-ФЗ "О правовом положении иностранных граждан в Российской Федерации".`);
   }
   if (traps.includes('travel_kg')) lines.push(`Со слов ${short('gen')}, ${g(view, 'он', 'она')} ${choose.variant(['намеревался выехать в г. Бишкек', 'приобрел авиабилет по маршруту Москва - Ош', 'собирался уехать к родственникам в г. Ош', 'планировал выезд в Кыргызстан транзитом через г. Бишкек'])}, однако не успел${g(view, '', 'а')} этого сделать.`);
   lines.push(`В судебном заседании ${short('nom')} вину ${g(view, 'признал', 'признала')}, в содеянном ${g(view, 'раскаялся', 'раскаялась')}.`);
