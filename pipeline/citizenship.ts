@@ -79,7 +79,10 @@ function personByKey(persons: PersonInText[], written: string): PersonInText | n
 /** `nameAfter`: whether a name right after the span names its holder (true for statements, not for birthplaces). */
 export function attribute(text: string, start: number, end: number, persons: PersonInText[], nameAfter = true): Attribution {
   // Apposition right after an accused's name: «ФИО1, гражданки КР Сыдыковой Айгуль» is one person.
-  const apposed = persons.find((p) => isAccused(p) && p.spans.some((s) => s.end <= start && /^,?\s?$/u.test(text.slice(s.end, start))));
+  const apposed = persons.find((p) => {
+    const span = isAccused(p) ? lastSpanBefore(p, start) : null;
+    return span !== null && start - span.end <= 2 && /^,?\s?$/u.test(text.slice(span.end, start));
+  });
   if (apposed) return { holder: apposed, kind: 'preceding_name' };
   const named = nameAfter ? NAME_AFTER.exec(text.slice(end, end + 120)) : null;
   if (named && !/^(?:ССР|Республики|Федерации)/u.test(named[1]!)) {
@@ -89,9 +92,8 @@ export function attribute(text: string, start: number, end: number, persons: Per
   const from = sentenceStart(text, start, 500);
   let nearest: { person: PersonInText; at: number } | null = null;
   for (const person of persons) {
-    for (const span of person.spans) {
-      if (span.end <= start && span.start >= from && (!nearest || span.start > nearest.at)) nearest = { person, at: span.start };
-    }
+    const span = lastSpanBefore(person, start);
+    if (span && span.start >= from && (!nearest || span.start > nearest.at)) nearest = { person, at: span.start };
   }
   // A role word after the nearest name («Иванов И.И. зарегистрировал гражданина КР …»): someone else.
   const roleFrom = nearest ? Math.max(from, nearest.at) : from;
@@ -104,6 +106,23 @@ export function attribute(text: string, start: number, end: number, persons: Per
   const accused = persons.filter(isAccused);
   if (accused.length === 1) return { holder: accused[0]!, kind: 'sole_accused' };
   return { holder: null, kind: 'unattributed' };
+}
+
+/** The person's last mention ending at or before `at` (spans are sorted by start). */
+function lastSpanBefore(person: PersonInText, at: number): { start: number; end: number } | null {
+  const { spans } = person;
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = found; i >= 0; i -= 1) if (spans[i]!.end <= at) return spans[i]!;
+  return null;
 }
 
 export function findKyrgyzWeakCues(text: string): CitizenshipEvidence[] {

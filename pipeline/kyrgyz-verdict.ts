@@ -70,7 +70,11 @@ export interface KyrgyzDecision {
 export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecision {
   const statements = new Map<PersonInText | null, Attributed<CitizenshipStatement>[]>();
   const weak = new Map<PersonInText | null, CitizenshipEvidence[]>();
-  const push = <T>(map: Map<PersonInText | null, T[]>, key: PersonInText | null, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+  const push = <T>(map: Map<PersonInText | null, T[]>, key: PersonInText | null, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const statement of findCitizenshipStatements(text)) {
     const { holder, kind } = attribute(text, statement.start, statement.end, persons);
     if (kind === 'someone_else' || (holder && genderConflict(statement.text, holder))) continue;

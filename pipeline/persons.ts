@@ -116,6 +116,20 @@ function trimName(raw: string): string | null {
   return name;
 }
 
+// Span starts per person, so a name repeated thousands of times stays linear.
+const spanStarts = new WeakMap<PersonInText, Set<number>>();
+
+function addSpan(person: PersonInText, start: number, end: number): void {
+  let starts = spanStarts.get(person);
+  if (!starts) {
+    starts = new Set(person.spans.map((s) => s.start));
+    spanStarts.set(person, starts);
+  }
+  if (starts.has(start)) return;
+  starts.add(start);
+  person.spans.push({ start, end });
+}
+
 /** Adds a person, or merges the mention into a person already found with the same key. */
 function addPerson(found: PersonInText[], person: PersonInText): void {
   const same = found.find((p) => p.key === person.key || (person.key.endsWith('|') && p.key.startsWith(person.key)));
@@ -123,7 +137,7 @@ function addPerson(found: PersonInText[], person: PersonInText): void {
     found.push(person);
     return;
   }
-  same.spans.push(...person.spans);
+  for (const span of person.spans) addSpan(same, span.start, span.end);
   // An accused role outranks others; a fuller written name gives a better normalized form.
   if (isAccusedRole(person.mention.role) && !isAccusedRole(same.mention.role)) {
     same.mention.role = person.mention.role;
@@ -149,7 +163,7 @@ function collectSpans(text: string, person: PersonInText): void {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
       const before = at > 0 ? text.charAt(at - 1) : ' ';
       if (/\p{L}/u.test(before) || (person.mention.depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
-      if (!person.spans.some((s) => s.start === at)) person.spans.push({ start: at, end: at + needle.length });
+      addSpan(person, at, at + needle.length);
     }
   }
   person.spans.sort((a, b) => a.start - b.start);
@@ -173,7 +187,7 @@ export function personsFromText(text: string): PersonInText[] {
     const cacheKey = `${written}|${role}|${c}`;
     const known = seen.get(cacheKey);
     if (known) {
-      if (!known.spans.some((s) => s.start === at)) known.spans.push({ start: at, end: at + written.length });
+      addSpan(known, at, at + written.length);
       return;
     }
     const person = makePerson(text, written, at, role, c);
