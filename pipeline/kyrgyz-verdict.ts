@@ -31,6 +31,13 @@ function genderConflict(statement: string, holder: PersonInText): boolean {
   return (female && gender === 'm') || (male && gender === 'f');
 }
 
+/** «ранее являлся гражданином …», «бывший гражданин …»: a citizenship the person no longer has. */
+const FORMER = /(?:являлс[яь]|являлась|был[аи]?|состоял[аи]?\s+в\s+гражданстве|бывш\p{L}*|прежн\p{L}*)\s+$/u;
+
+function isFormer(text: string, at: number): boolean {
+  return FORMER.test(text.slice(Math.max(0, at - 40), at));
+}
+
 const isAccused = (p: PersonInText) => !p.organisation && (p.mention.role === 'defendant' || p.mention.role === 'person_charged');
 const isStated = (country: string) => country !== 'redacted' && country !== 'stateless';
 
@@ -77,7 +84,7 @@ export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecis
   };
   for (const statement of findCitizenshipStatements(text)) {
     const { holder, kind } = attribute(text, statement.start, statement.end, persons);
-    if (kind === 'someone_else' || (holder && genderConflict(statement.text, holder))) continue;
+    if (kind === 'someone_else' || (holder && genderConflict(statement.text, holder)) || isFormer(text, statement.start)) continue;
     push(statements, holder, { cue: statement, kind });
   }
   for (const cue of findKyrgyzWeakCues(text)) {

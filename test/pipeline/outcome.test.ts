@@ -14,6 +14,7 @@ describe('outcomes of the resolutive part', () => {
     ['административного ареста на срок 10 (десять) суток', [{ kind: 'arrest', days: 10 }]],
     ['с принудительным административным выдворением. Поместить в Центр временного содержания иностранных граждан на срок до 90 (девяноста) суток.', [{ kind: 'expulsion_forced' }, { kind: 'detention_center', days: 90 }]],
     ['До исполнения постановления содержать в ЦВСИГ ГУ МВД России.', [{ kind: 'detention_center' }]],
+    ['штрафа в сумме 5000 рублей. Административное выдворение не применять.', [{ kind: 'fine', amountRub: 5000 }, { kind: 'no_expulsion' }]],
   ])('%s', (resolution, expected) => {
     expect(extractOutcomes(ruling(resolution))).toEqual(expected);
   });
