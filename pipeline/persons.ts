@@ -4,7 +4,7 @@
 // charged, genitive), «Признать Мамытову … виновной» (accusative), «свидетель Асанов», «гражданина
 // Кыргызской Республики Асанова» (someone else: a worker, a registered person).
 import type { CaseParty } from '../db/case-card.ts';
-import { wordStartMatches, type IndexedMatch } from './cyrillic.ts';
+import { firstWordStart, wordStartMatches, type IndexedMatch } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -62,9 +62,13 @@ export interface PersonInText {
 
 const isAccusedRole = (role: PersonRoleName) => role === 'defendant' || role === 'person_charged';
 
+// Word starts are checked in code (firstWordStart): a leading lookbehind slows these scans down.
+const FEMALE_WORDS = /(?:гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)(?!\p{L})/gu;
+const MALE_WORDS = /(?:гражданин\p{L}*|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого)(?!\p{L})/gu;
+
 function contextGender(window: string): 'm' | 'f' | null {
-  const female = /(?<!\p{L})(?:гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)(?!\p{L})/u.exec(window);
-  const male = /(?<!\p{L})(?:гражданин\p{L}*|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого)(?!\p{L})/u.exec(window);
+  const female = firstWordStart(window, FEMALE_WORDS);
+  const male = firstWordStart(window, MALE_WORDS);
   if (female && (!male || female.index < male.index)) return 'f';
   if (male) return 'm';
   return null;
