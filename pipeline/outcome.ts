@@ -144,7 +144,14 @@ export function firstDate(text: string): string | null {
   const candidates: { at: number; iso: string }[] = [];
   if (worded) candidates.push({ at: worded.index, iso: `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` });
   if (numeric) candidates.push({ at: numeric.index, iso: `${numeric[3]}-${numeric[2]}-${numeric[1]}` });
-  return candidates.sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+  // «31.02.2026» or «01.13.2026» are not dates: a decision date must survive a calendar round trip.
+  return candidates.filter((candidate) => isCalendarDate(candidate.iso)).sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+}
+
+export function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }
 
 /**
@@ -153,7 +160,7 @@ export function firstDate(text: string): string | null {
  * (УПК ст. 389.4). КАС and civil: none computed.
  */
 export function appealDeadline(decisionDate: string | null, caseType: string): string | null {
-  if (!decisionDate || !/^\d{4}-\d{2}-\d{2}$/.test(decisionDate)) return null;
+  if (!decisionDate || !/^\d{4}-\d{2}-\d{2}$/.test(decisionDate) || !isCalendarDate(decisionDate)) return null;
   const days = caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
   if (days === null) return null;
   const [y, m, d] = decisionDate.split('-').map(Number);

@@ -246,7 +246,14 @@ export async function runCrawl(
                 count('database_unavailable');
                 return;
               }
-              await reschedule(db, request.id, new Date(Date.now() + options.backoffBaseMs), String(error), true).catch(() => {});
+              // An unexpected error (e.g. a page the database refuses) is retried like any other
+              // failure, and given up after maxAttempts: a crawl never loops on one page.
+              const reason = `unexpected error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+              const giveUp = request.attempts + 1 >= options.maxAttempts;
+              await (giveUp
+                ? markGivenUp(db, request.id, 'failed', reason)
+                : reschedule(db, request.id, new Date(Date.now() + backoffDelayMs(request.attempts, options.backoffBaseMs)), reason, true)
+              ).catch(() => {});
             })
             .finally(() => {
               inFlight -= 1;

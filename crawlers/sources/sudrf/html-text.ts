@@ -6,21 +6,30 @@ import type { AnyNode } from 'domhandler';
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'section', 'article']);
 
 export function blockText($: CheerioAPI, root: AnyNode): string {
+  // An explicit stack, not recursion: hostile pages nest tags 10,000 deep.
   const parts: string[] = [];
-  const walk = (node: AnyNode) => {
+  const stack: (AnyNode | '\n')[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === '\n') {
+      parts.push('\n');
+      continue;
+    }
     if (node.type === 'text') {
       parts.push((node as unknown as { data: string }).data);
-      return;
+      continue;
     }
-    if (node.type !== 'tag') return;
-    const name = (node as unknown as { name: string }).name.toLowerCase();
-    if (name === 'script' || name === 'style') return;
+    if (node.type !== 'tag' && node.type !== 'root') continue;
+    const name = node.type === 'tag' ? (node as unknown as { name: string }).name.toLowerCase() : '';
+    if (name === 'script' || name === 'style') continue;
     const block = BLOCK.has(name);
-    if (block) parts.push('\n');
-    for (const child of $(node).contents().toArray()) walk(child);
-    if (block) parts.push('\n');
-  };
-  walk(root);
+    if (block) {
+      parts.push('\n');
+      stack.push('\n');
+    }
+    const children = (node as unknown as { children?: AnyNode[] }).children ?? [];
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
+  }
   return tidy(parts.join(''));
 }
 
