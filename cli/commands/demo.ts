@@ -52,7 +52,8 @@ export async function demoCommand(options: { port: string; serve: boolean }): Pr
   say(`  ${pipeline.analyzed} cases analysed: ${pipeline.flagged} flagged, ${pipeline.possible} possible`);
 
   const password = process.env.KUZET_PASSWORD ?? randomBytes(9).toString('base64url');
-  await createUser(db, { username: 'demo', displayName: 'Demo consular officer', role: 'consular', district: 'moscow', passwordHash: await hashPassword(password) });
+  // No district: the demo officer sees every district's cases in the queue.
+  await createUser(db, { username: 'demo', displayName: 'Demo consular officer', role: 'consular', district: null, passwordHash: await hashPassword(password) });
   say(`kuzet demo: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (!options.serve) {
     await replay.close();
