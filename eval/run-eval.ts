@@ -10,10 +10,11 @@ import { analyzeDocument } from '../pipeline/analyze.ts';
 import type { CaseAnalysis, PersonMention } from '../pipeline/types.ts';
 import { corpusLabelSchema, type CorpusLabel } from '../test/corpus/labels.ts';
 import { Counts, formatRow } from './metrics.ts';
+import { realPagesDir } from '../test/helpers/real-pages.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const corpus = resolve(repoRoot, 'test/corpus');
-const realPages = resolve(repoRoot, '../shared/real-pages/decision_txt');
+const realPages = resolve(realPagesDir, 'decision_txt');
 
 interface LabelledDoc {
   label: CorpusLabel;

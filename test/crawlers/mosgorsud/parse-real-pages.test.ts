@@ -1,16 +1,13 @@
 // The mos-gorsud.ru parsers on the real saved pages (../shared/real-pages/mosgorsud_html),
 // field by field.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalizeLabel, parseCaseCard, type MosgorsudCard } from '../../../crawlers/sources/mosgorsud/parse-card.ts';
 import { parseSearchPage } from '../../../crawlers/sources/mosgorsud/parse-search.ts';
 import { mosgorsudSource } from '../../../crawlers/sources/mosgorsud/index.ts';
 import type { FetchedPage } from '../../../crawlers/engine/source.ts';
+import { realPage as readRealPage } from '../../helpers/real-pages.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const realPage = (name: string) => readFileSync(resolve(repoRoot, '../shared/real-pages/mosgorsud_html', name), 'utf8');
+const realPage = (name: string) => readRealPage(`mosgorsud_html/${name}`);
 
 const CARD_URL = 'https://mos-gorsud.ru/mgs/services/cases/first-admin/details/f89bca93-e99c-46fa-b65d-03be99e914d6';
 const SEARCH_URL = 'https://mos-gorsud.ru/search?formType=fullForm&participant=%D0%92%D0%BE%D1%80%D0%BE%D0%B1%D1%8C%D0%B5%D0%B2';
