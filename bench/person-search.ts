@@ -12,22 +12,13 @@ import { openDatabase } from '../db/client.ts';
 import { searchPersons } from '../db/queries/person-search.ts';
 import { createUser } from '../db/queries/users.ts';
 import { personKeys } from '../matching/name-keys.ts';
+import { seededRandom } from '../test/helpers/seeded-random.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const PERSONS_PER_CASE = 10;
 const QUERIES = 200;
 const BASELINE_QUERIES = 20;
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seededRandom(2026);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

@@ -3,7 +3,7 @@
 import iconv from 'iconv-lite';
 import { generateCases } from '../simulator/generate-cases.ts';
 import { renderCard, renderList } from '../simulator/render.ts';
-import { seededRandom } from '../simulator/names.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 export interface HostilePage {
   name: string;

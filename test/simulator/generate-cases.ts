@@ -2,7 +2,8 @@
 // with the truth recorded so tests can check what a crawl found. The same seed and the same
 // day give the same cases; dates sit a few weeks before `today` so default crawl windows find them.
 import { criminalAct, koapAct, type ActFacts } from './act-texts.ts';
-import { makePerson, pick, seededRandom, type SimulatedPerson } from './names.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
+import { makePerson, pick, type SimulatedPerson } from './names.ts';
 
 export interface SimulatedCase {
   courtCode: string;

@@ -53,18 +53,6 @@ const male: Record<SimulatedPerson['citizenship'], { surnames: string[]; names: 
   },
 };
 
-/** A tiny seeded PRNG (mulberry32): the same seed always yields the same courts and cases. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const female: Record<'KG' | 'UZ' | 'TJ', { surnames: string[]; names: string[]; fathers: string[] }> = {

@@ -1,6 +1,8 @@
 // Deterministic choices for the corpus generator. Wording variants are split between the tune
 // and holdout parts (even positions for tune, odd for holdout) so the holdout reads sentences
 // the pipeline was not tuned on.
+import { seededRandom } from '../../helpers/seeded-random.ts';
+
 export type CorpusSplit = 'tune' | 'holdout';
 
 export interface Chooser {
@@ -14,17 +16,6 @@ export interface Chooser {
   int(min: number, max: number): number;
 }
 
-/** mulberry32: tiny, seedable, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function makeChooser(seed: number, split: CorpusSplit): Chooser {
   const random = seededRandom(seed);

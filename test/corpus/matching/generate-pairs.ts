@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LOOK_ALIKE_SURNAMES, OTHER_GIVEN, pools, type NamePools } from './name-pools.ts';
 import { decline, russianSpelling, toLatin, typo, type Grammatical, type LatinScheme } from './spell.ts';
+import { seededRandom } from '../../helpers/seeded-random.ts';
 
 export interface MatchingPair {
   id: string;
@@ -26,16 +27,6 @@ interface Person {
   birthDate: string;
 }
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function surnameOf(root: string, gender: 'm' | 'f'): string {
   let male: string;
