@@ -1,16 +1,43 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { cases, documents } from '../../db/schema.ts';
-import { getCaseDetail, listAssignableUsers, listFilterOptions, listQueue, reviewStatuses, setReview } from '../../db/queries/triage.ts';
+import { getCaseDetail, listAssignableUsers, listFilterOptions, listQueue, reviewStatuses, setReview, type QueueCursor } from '../../db/queries/triage.ts';
 import { listCaseMatches } from '../../db/queries/case-matches.ts';
 import { followsOnCase } from '../../db/queries/follows.ts';
 import { casePage } from '../views/case.ts';
 import { queuePage } from '../views/queue.ts';
-import { readCaseFilter } from './case-filter-query.ts';
+import { filterQueryString, readCaseFilter, type FilterValues } from './case-filter-query.ts';
 import { CASE_READERS, TRIAGERS, safeLocalPath, viewerOf, type RouteRule } from './route-rule.ts';
 
 /** A serial id: beyond int4 PostgreSQL would fail the query, so such ids are simply not found. */
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+/** A queue page's start: `2026-11-20_123` (after case 123 decided that day) or `_123` (no decision date). */
+const afterParam = z.string().regex(/^(\d{4}-\d{2}-\d{2})?_\d{1,10}$/);
+
+function readQueueCursor(value: string | undefined): QueueCursor | undefined {
+  const parsed = afterParam.safeParse(value);
+  if (!parsed.success) return undefined;
+  const [date, id] = parsed.data.split('_') as [string, string];
+  const caseId = idParam.safeParse(id);
+  if (!caseId.success || (date && !isRealDay(date))) return undefined;
+  return { decisionDate: date || null, caseId: caseId.data };
+}
+
+/** 2026-02-30 matches the pattern but is no day: PostgreSQL would refuse it. */
+function isRealDay(iso: string): boolean {
+  const day = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === iso;
+}
+
+export const queueCursorParam = (cursor: QueueCursor): string => `${cursor.decisionDate ?? ''}_${cursor.caseId}`;
+
+/** A link to the queue with the same filters, from its start or after `cursor`. */
+function queueLink(values: FilterValues, cursor?: QueueCursor): string {
+  const params = new URLSearchParams(filterQueryString(values).slice(1));
+  if (cursor) params.set('after', queueCursorParam(cursor));
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
 const reviewForm = z.object({
   status: z.enum(reviewStatuses as [string, ...string[]]).transform((s) => s as (typeof reviewStatuses)[number]),
   note: z.string().max(5000).optional(),
@@ -27,8 +54,10 @@ export const caseRoutes: RouteRule[] = [
     handler: async (c, ctx) => {
       const viewer = viewerOf(ctx);
       const { filter, values } = readCaseFilter(c, viewer.session.user.district);
-      const [rows, options] = await Promise.all([listQueue(ctx.db, ['new', 'needs_follow_up'], filter), listFilterOptions(ctx.db)]);
-      return c.html(queuePage(rows, options, values, viewer, TRIAGERS.includes(viewer.session.user.role)));
+      const after = readQueueCursor(c.req.query('after'));
+      const [page, options] = await Promise.all([listQueue(ctx.db, ['new', 'needs_follow_up'], filter, { after }), listFilterOptions(ctx.db)]);
+      const links = { next: page.next ? queueLink(values, page.next) : null, first: after ? queueLink(values) : null };
+      return c.html(queuePage(page.rows, options, values, viewer, TRIAGERS.includes(viewer.session.user.role), links));
     },
   },
   {

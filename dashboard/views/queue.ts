@@ -6,7 +6,20 @@ import { daysLeftBadge } from './deadline.ts';
 import { formatDate, layout, type Html, type Viewer } from './layout.ts';
 import { outcomeList } from './labels.ts';
 
-export function queuePage(rows: QueueRow[], options: FilterOptions, values: FilterValues, viewer: Viewer, canReview: boolean): Html {
+/** Links to the queue's first page (when not on it) and to its next page (when there is one), filters kept. */
+export interface QueuePageLinks {
+  first: string | null;
+  next: string | null;
+}
+
+export function queuePage(
+  rows: QueueRow[],
+  options: FilterOptions,
+  values: FilterValues,
+  viewer: Viewer,
+  canReview: boolean,
+  links: QueuePageLinks = { first: null, next: null },
+): Html {
   const { t } = viewer;
   const body = html`<h1>${t('queue.title')}</h1>
     ${caseFilterForm('/', options, values, viewer)}
@@ -29,7 +42,13 @@ export function queuePage(rows: QueueRow[], options: FilterOptions, values: Filt
         ${rows.map((row) => queueRow(row, viewer, canReview))}
       </tbody>
     </table>
-    ${rows.length === 0 ? html`<p>${t('queue.empty')}</p>` : ''}`;
+    ${rows.length === 0 ? html`<p>${t('queue.empty')}</p>` : ''}
+    ${links.first || links.next
+      ? html`<p class="pager">
+          ${links.first ? html`<a href="${links.first}" rel="first">${t('queue.firstPage')}</a>` : ''}
+          ${links.next ? html`<a href="${links.next}" rel="next">${t('queue.nextPage')}</a>` : ''}
+        </p>`
+      : ''}`;
   return layout(t('nav.queue'), body, viewer, canReview ? ['queue-keys.js'] : []);
 }
 

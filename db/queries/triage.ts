@@ -1,5 +1,5 @@
 // Queries of the consular triage queue and the case page.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
@@ -27,8 +27,39 @@ export interface QueueRow {
 
 const assignee = alias(users, 'assignee');
 
-export async function listQueue(db: Db, statuses: ReviewStatusName[], filter: CaseFilter = {}, limit = 200): Promise<QueueRow[]> {
-  return db
+/** Where a queue page starts: just after this case in the queue's order (keyset paging). */
+export interface QueueCursor {
+  decisionDate: string | null;
+  caseId: number;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  /** The cursor of the next page; null on the last page. */
+  next: QueueCursor | null;
+}
+
+export const QUEUE_PAGE_SIZE = 100;
+
+/** Cases after `cursor` in the order "decision date, newest first (no date last), then id, highest first". */
+function afterCursor(cursor: QueueCursor): SQL {
+  if (cursor.decisionDate === null) return sql`(${cases.decisionDate} is null and ${cases.id} < ${cursor.caseId})`;
+  return sql`((${cases.decisionDate}, ${cases.id}) < (${cursor.decisionDate}::date, ${cursor.caseId}) or ${cases.decisionDate} is null)`;
+}
+
+/**
+ * One page of the triage queue. Keyset paging: a page starts after the last case of the
+ * previous one, so a page deep in the queue costs what the first one costs, and cases reviewed
+ * meanwhile do not shift the next page.
+ */
+export async function listQueue(
+  db: Db,
+  statuses: ReviewStatusName[],
+  filter: CaseFilter = {},
+  page: { after?: QueueCursor; limit?: number } = {},
+): Promise<QueuePage> {
+  const limit = page.limit ?? QUEUE_PAGE_SIZE;
+  const rows = await db
     .select({
       caseId: cases.id,
       caseNumber: cases.caseNumber,
@@ -52,9 +83,12 @@ export async function listQueue(db: Db, statuses: ReviewStatusName[], filter: Ca
     .innerJoin(reviews, eq(reviews.caseId, cases.id))
     .leftJoin(courts, eq(courts.id, cases.courtId))
     .leftJoin(assignee, eq(assignee.id, reviews.assignedTo))
-    .where(and(inArray(reviews.status, statuses), caseFilterConditions(filter)))
+    .where(and(inArray(reviews.status, statuses), caseFilterConditions(filter), page.after ? afterCursor(page.after) : undefined))
     .orderBy(sql`${cases.decisionDate} desc nulls last`, desc(cases.id))
-    .limit(limit);
+    .limit(limit + 1);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return { rows: shown, next: rows.length > limit && last ? { decisionDate: last.decisionDate, caseId: last.caseId } : null };
 }
 
 export interface FilterOptions {
