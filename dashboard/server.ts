@@ -65,6 +65,8 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
         if (!rule.roles.includes(session.user.role)) return c.text(t('error.forbidden'), 403);
         if (rule.method === 'POST' && form._csrf !== session.csrfToken) return c.text(t('error.csrf'), 403);
       }
+      // PostgreSQL text cannot hold NUL: such a form would end in a database error (a 500).
+      if (Object.values(form).some((value) => value.includes('\u0000'))) return c.text(t('error.invalid'), 400);
       const url = new URL(c.req.url);
       const today = config.now?.() ?? new Date();
       return rule.handler(c, { db, config, session, form, loginThrottle, language, t, here: url.pathname + url.search, today });
