@@ -1,6 +1,7 @@
 // The crawl loop shared by every source: claim due requests from the database frontier,
-// fetch them politely, let the source classify and parse each page, store the raw page with
-// what it leads to, and retry or record failures. Stops when the frontier is drained.
+// fetch them politely (a plain HTTP GET, or a browser render for JavaScript-only sources: the
+// page fetcher is a parameter), let the source classify and parse each page, store the raw
+// page with what it leads to, and retry or record failures. Stops when the frontier is drained.
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client.ts';
 import {
@@ -27,6 +28,39 @@ import { backoffDelayMs } from './backoff.ts';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
 import { RobotsRules } from './robots.ts';
 import type { CrawlSource, FetchedPage, PageResult, SeedContext } from './source.ts';
+
+/** A page, or why none came back (timeout, refused connection, a script that never rendered): retried later. */
+export type FetchOutcome<Page extends FetchedPage> = { page: Page } | { failure: string; reason: string };
+
+/** How a claimed request becomes a page. */
+export interface PageFetcher<Page extends FetchedPage = FetchedPage> {
+  /** Recorded with the crawl run ('http', 'browser'). */
+  name: string;
+  fetch(request: ClaimedRequest, timeoutMs: number): Promise<FetchOutcome<Page>>;
+}
+
+/** A source whose pages come from a fetcher other than plain HTTP (they carry more, e.g. iframes). */
+export type PageSource<Page extends FetchedPage> = Omit<CrawlSource, 'handlePage'> & { handlePage(page: Page): PageResult };
+
+/** What a fetched page knows of the request it answers. */
+export const requestFieldsOf = (request: ClaimedRequest) => ({
+  url: request.url,
+  kind: request.kind,
+  courtId: request.courtId,
+  userData: request.userData ?? {},
+});
+
+export const httpFetcher: PageFetcher = {
+  name: 'http',
+  async fetch(request, timeoutMs) {
+    try {
+      return { page: { ...(await fetchPage(request.url, timeoutMs)), ...requestFieldsOf(request) } };
+    } catch (error) {
+      if (!(error instanceof FetchFailure)) throw error;
+      return { failure: error.kind, reason: error.message };
+    }
+  },
+};
 
 export interface CrawlOptions extends PolitenessOptions {
   worker: string;
@@ -73,14 +107,23 @@ export interface CrawlSummary extends CrawlProgress {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+export function runCrawl(db: Db, source: CrawlSource, seed: SeedContext | null, overrides?: Partial<CrawlOptions>): Promise<CrawlSummary>;
+export function runCrawl<Page extends FetchedPage>(
+  db: Db,
+  source: PageSource<Page>,
+  seed: SeedContext | null,
+  overrides: Partial<CrawlOptions>,
+  fetcher: PageFetcher<Page>,
+): Promise<CrawlSummary>;
 export async function runCrawl(
   db: Db,
   source: CrawlSource,
   seed: SeedContext | null,
   overrides: Partial<CrawlOptions> = {},
+  fetcher: PageFetcher = httpFetcher,
 ): Promise<CrawlSummary> {
   const options: CrawlOptions = { ...defaultCrawlOptions, ...overrides };
-  const runId = await startCrawlRun(db, source.name, options.worker, { seed: seed && { ...seed, db: undefined } });
+  const runId = await startCrawlRun(db, source.name, options.worker, { seed: seed && { ...seed, db: undefined }, fetcher: fetcher.name });
   const counters: RunCounters = { pagesFetched: 0, newDocuments: 0, errors: 0, stats: {} };
   const count = (key: string) => (counters.stats[key] = (counters.stats[key] ?? 0) + 1);
   const politeness = new Politeness(db, options);
@@ -107,15 +150,12 @@ export async function runCrawl(
     });
 
   const fetchAndStore = async (request: ClaimedRequest) => {
-    let page: FetchedPage;
-    try {
-      const response = await fetchPage(request.url, options.timeoutMs);
-      page = { ...response, url: request.url, kind: request.kind, courtId: request.courtId, userData: request.userData ?? {} };
-    } catch (error) {
-      if (!(error instanceof FetchFailure)) throw error;
-      count(error.kind);
-      return retryOrGiveUp(request, error.message);
+    const outcome = await fetcher.fetch(request, options.timeoutMs);
+    if ('failure' in outcome) {
+      count(outcome.failure);
+      return retryOrGiveUp(request, outcome.reason);
     }
+    const { page } = outcome;
     counters.pagesFetched += 1;
     if (page.httpStatus >= 500) {
       count(`http_${page.httpStatus}`);

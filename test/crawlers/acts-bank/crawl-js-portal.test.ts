@@ -39,7 +39,7 @@ describe.each(drivers)('crawling the JavaScript-only acts bank on %s', (driver) 
       source,
       new BrowserPageRenderer(pool),
       { db: database.db, since: '2026-11-01', until: '2026-11-30', courtCodes: [] },
-      { minHostIntervalMs: 0, minProcessIntervalMs: 0, maxConcurrentPerHost: 3, concurrency: 3, renderTimeoutMs: 10_000 },
+      { minHostIntervalMs: 0, minProcessIntervalMs: 0, maxConcurrentPerHost: 3, concurrency: 3, timeoutMs: 10_000 },
     );
     expect(summary.status).toBe('finished');
     expect(summary.errors).toBe(0);
