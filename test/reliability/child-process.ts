@@ -52,10 +52,11 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /**
  * Waits for the child to be ready, then SIGKILLs it after a random delay in [minMs, maxMs).
  * Returns true if the kill landed (the child was still running), false if it finished first.
+ * Pass a seeded `random` (test/helpers/seeded-random.ts) so a failing run can be replayed.
  */
-export async function killAtRandomPoint(child: RunningChild, minMs: number, maxMs: number): Promise<boolean> {
+export async function killAtRandomPoint(child: RunningChild, minMs: number, maxMs: number, random: () => number = Math.random): Promise<boolean> {
   await child.lineMatching(/^ready|^port/);
-  const outcome = await Promise.race([child.exited.then(() => 'exited' as const), sleep(minMs + Math.random() * (maxMs - minMs)).then(() => 'timer' as const)]);
+  const outcome = await Promise.race([child.exited.then(() => 'exited' as const), sleep(minMs + random() * (maxMs - minMs)).then(() => 'timer' as const)]);
   if (outcome === 'exited') return false;
   child.proc.kill('SIGKILL');
   await child.exited;
@@ -70,4 +71,14 @@ export async function runToCompletion(name: string, args: string[], timeoutMs = 
   clearTimeout(timer);
   if (code !== 0) throw new Error(`${name} exited with ${code}:\n${child.output().slice(-3000)}`);
   return child.output();
+}
+
+/**
+ * The seed of a test file's random kill points: KUZET_KILL_SEED to replay a run, else a new
+ * one. Printed, so a failure's output says how to replay it.
+ */
+export function killSeed(testFile: string): number {
+  const seed = process.env.KUZET_KILL_SEED ? Number(process.env.KUZET_KILL_SEED) : Math.floor(Math.random() * 2 ** 31);
+  process.stdout.write(`${testFile}: kill seed ${seed} (replay with KUZET_KILL_SEED=${seed})\n`);
+  return seed;
 }

@@ -60,3 +60,65 @@ export async function strandedRequests(db: Db): Promise<string[]> {
 export async function consistencyProblems(db: Db): Promise<string[]> {
   return [...(await halfWrittenCases(db)), ...(await duplicates(db)), ...(await reviewsOutOfStepWithAudit(db))];
 }
+
+/**
+ * What the pipeline derived, as sets of lines keyed by the case's unique key (not by serial
+ * ids, which differ between two databases): equal snapshots = the same analysis.
+ */
+export interface AnalysisSnapshot {
+  cases: Set<string>;
+  persons: Set<string>;
+  charges: Set<string>;
+  outcomes: Set<string>;
+  flags: Set<string>;
+  reviews: Set<string>;
+}
+
+export async function analysisSnapshot(db: Db): Promise<AnalysisSnapshot> {
+  const lines = async (query: ReturnType<typeof sql>) => new Set((await rows<{ line: string }>(db, query)).map((r) => r.line));
+  return {
+    cases: await lines(sql`select concat_ws('|', unique_key, case_number, case_uid, case_type, received_date, decision_date,
+        appeal_deadline, judge, result_text, source_url, md5(coalesce(act_text, ''))) as line from cases`),
+    persons: await lines(sql`select concat_ws('|', c.unique_key, p.name_as_written, p.normalized_name, p.role, p.citizenship,
+        p.gender, p.birth_date, p.birth_place, p.depersonalized) as line from persons p join cases c on c.id = p.case_id`),
+    charges: await lines(sql`select concat_ws('|', c.unique_key, ch.code, ch.article, ch.part, ch.item) as line
+        from charges ch join cases c on c.id = ch.case_id`),
+    outcomes: await lines(sql`select concat_ws('|', c.unique_key, o.kind, o.amount_rub, o.days, o.months, o.text) as line
+        from outcomes o join cases c on c.id = o.case_id`),
+    flags: await lines(sql`select concat_ws('|', c.unique_key, f.strength, f.confidence, f.evidence::text) as line
+        from kyrgyz_flags f join cases c on c.id = f.case_id`),
+    reviews: await lines(sql`select concat_ws('|', c.unique_key, r.status) as line from reviews r join cases c on c.id = r.case_id`),
+  };
+}
+
+/**
+ * Rows of `expected` missing from `actual`, and rows of `actual` not in `expected`, named by
+ * table and case key only: the lines hold names and birth dates, which stay out of test output.
+ */
+export function snapshotDifferences(expected: AnalysisSnapshot, actual: AnalysisSnapshot): { missing: string[]; extra: string[] } {
+  const missing: string[] = [];
+  const extra: string[] = [];
+  const name = (table: string, line: string) => `${table} row of ${line.split('|')[0]}`;
+  for (const table of Object.keys(expected) as (keyof AnalysisSnapshot)[]) {
+    for (const line of expected[table]) if (!actual[table].has(line)) missing.push(name(table, line));
+    for (const line of actual[table]) if (!expected[table].has(line)) extra.push(name(table, line));
+  }
+  return { missing, extra };
+}
+
+/**
+ * Cases stored only in part, against the analysis they should end up with: a case whose row
+ * exists but lacks some of its persons, charges, outcomes, flag or review. Holds at every
+ * moment if the pipeline writes a case in one transaction, so it is checked right after a kill.
+ */
+export function partlyStoredCases(expected: AnalysisSnapshot, actual: AnalysisSnapshot): string[] {
+  const present = new Set([...actual.cases].map((line) => line.split('|')[0]!));
+  const partly = new Set<string>();
+  for (const table of Object.keys(expected) as (keyof AnalysisSnapshot)[]) {
+    for (const line of expected[table]) {
+      const key = line.split('|')[0]!;
+      if (present.has(key) && !actual[table].has(line)) partly.add(`${key} lacks a ${table} row`);
+    }
+  }
+  return [...partly];
+}
