@@ -231,7 +231,12 @@ export const persons = pgTable(
     birthPlace: text('birth_place'),
     depersonalized: boolean('depersonalized').notNull().default(false),
   },
-  (t) => [index('persons_case_idx').on(t.caseId), index('persons_normalized_idx').on(t.normalizedName)],
+  (t) => [
+    index('persons_case_idx').on(t.caseId),
+    index('persons_normalized_idx').on(t.normalizedName),
+    // The name a person is followed by (db/queries/follows.ts): finds a followed person's cases.
+    index('persons_follow_name_idx').on(sql`coalesce(${t.normalizedName}, ${t.nameAsWritten})`),
+  ],
 );
 
 export const chargeCode = pgEnum('charge_code', ['КоАП', 'УК', 'КАС']);
@@ -324,7 +329,12 @@ export const reviews = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     note: text('note'),
   },
-  (t) => [uniqueIndex('reviews_case_uq').on(t.caseId), index('reviews_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('reviews_case_uq').on(t.caseId),
+    index('reviews_status_idx').on(t.status),
+    // The latest dismissal is one index step: cached trends check it to know they are current.
+    index('reviews_status_reviewed_idx').on(t.status, t.reviewedAt),
+  ],
 );
 
 // ---------------------------------------------------------------- consular records

@@ -1,0 +1,2 @@
+CREATE INDEX "persons_follow_name_idx" ON "persons" USING btree (coalesce("normalized_name", "name_as_written"));--> statement-breakpoint
+CREATE INDEX "reviews_status_reviewed_idx" ON "reviews" USING btree ("status","reviewed_at");
