@@ -1,13 +1,19 @@
 // npm run bench:browser — Kuzet's browser crawl (crawlers/browser: chromium pool + the engine's
 // database frontier) against Crawlee's PlaywrightCrawler on the same simulated JavaScript-only
 // portal, the same 2,000 rendered pages (result lists + acts in iframes), the same concurrency
-// and the same Debian chromium. Each crawler runs in its own child process; this process
-// serves the portal and samples the child's whole process tree (node + every chromium process)
-// from /proc: peak RSS as asked (an RSS sum counts shared pages once per process) and peak PSS.
-import { spawn } from 'node:child_process';
+// and the same Debian chromium. Each crawler runs in its own child process, and so does the
+// portal (reading /proc blocks an event loop for tens of ms per sample: a portal served from the
+// sampling process answered both crawlers late); this process only samples the crawler's whole
+// process tree (node + every chromium process): peak RSS as asked (an RSS sum counts shared
+// pages once per process) and peak PSS. BENCH_PAGES (2000) and BENCH_CONCURRENCY (4) set the run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
 import postgres from 'postgres';
 import { processTree, pssBytes, rssBytes } from '../crawlers/browser/process-tree.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../crawlers/browser/launch.ts';
+import { waitForSelectorInPage } from '../crawlers/browser/page-renderer.ts';
 import { actFrameText, parseActView, parseResultsPage } from '../crawlers/sources/acts-bank/parse-rendered.ts';
 import { portalUrl } from '../crawlers/sources/acts-bank/urls.ts';
 import { startJsPortal } from '../test/simulator/js-portal/server.ts';
@@ -63,7 +69,7 @@ async function runCrawlee(portal: string, concurrency: number): Promise<number> 
       browserPoolOptions: { useFingerprints: false },
       async requestHandler({ page, request }) {
         const kind = request.label === 'act' ? 'act' : 'list';
-        await page.waitForSelector(READY[kind], { state: 'attached' });
+        await waitForSelectorInPage(page, READY[kind], 30_000);
         pages += 1;
         if (kind === 'act') {
           parseActView(await page.content());
@@ -115,13 +121,29 @@ async function measure(engine: string, portal: string, concurrency: number, env:
   return { engine, ...line, pagesPerSecond: line.pages / line.seconds, peakRssMb: peakRss / 2 ** 20, peakPssMb: peakPss / 2 ** 20 };
 }
 
+/** Serves the portal until this process is told to stop; prints its URL. */
+async function portalChild(actCount: number): Promise<void> {
+  const portal = await startJsPortal({ actCount, pageSize: PAGE_SIZE });
+  console.log(portal.portalUrl);
+  process.on('SIGTERM', () => void portal.close().then(() => process.exit(0)));
+}
+
+async function startPortalProcess(actCount: number): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/browser.ts', '--portal', String(actCount)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [url] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return { url, process: child };
+}
+
+const loads = () => loadavg().map((load) => load.toFixed(2)).join(', ');
+
 async function parent(): Promise<void> {
   const pagesWanted = Number(process.env.BENCH_PAGES ?? 2000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
   // Acts and the result lists that lead to them add up to the pages wanted.
   const actCount = pagesWanted - Math.ceil(pagesWanted / (PAGE_SIZE + 1));
-  const portal = await startJsPortal({ actCount, pageSize: PAGE_SIZE });
+  const { url: portalPage, process: portalProcess } = await startPortalProcess(actCount);
   console.log(`browser benchmark: ${pagesWanted} JavaScript-rendered pages (${actCount} acts in iframes + their result lists), concurrency ${concurrency}, /usr/bin/chromium, politeness off`);
+  console.log(`load average before: ${loads()}`);
 
   // Kuzet's workers share a PostgreSQL (a throwaway database here; its server is not counted),
   // as Crawlee's in-memory queue is not counted as a server either.
@@ -132,8 +154,8 @@ async function parent(): Promise<void> {
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${benchDb}`;
   try {
-    const kuzet = await measure('kuzet', portal.portalUrl, concurrency, { KUZET_BENCH_DATABASE_URL: databaseUrl.toString() });
-    const crawlee = await measure('crawlee', portal.portalUrl, concurrency, {});
+    const kuzet = await measure('kuzet', portalPage, concurrency, { KUZET_BENCH_DATABASE_URL: databaseUrl.toString() });
+    const crawlee = await measure('crawlee', portalPage, concurrency, {});
     for (const r of [kuzet, crawlee]) {
       console.log(
         `${r.engine.padEnd(8)} ${String(r.pages).padStart(5)} pages in ${r.seconds.toFixed(1).padStart(6)} s  ${r.pagesPerSecond.toFixed(1).padStart(6)} pages/s  peak RSS ${r.peakRssMb.toFixed(0).padStart(5)} MB  peak PSS ${r.peakPssMb.toFixed(0).padStart(5)} MB`,
@@ -145,9 +167,11 @@ async function parent(): Promise<void> {
   } finally {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
     await admin.end();
-    await portal.close();
+    portalProcess.kill('SIGTERM');
+    console.log(`load average after: ${loads()}`);
   }
 }
 
 if (process.argv[2] === '--engine') await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+else if (process.argv[2] === '--portal') await portalChild(Number(process.argv[3]));
 else await parent();
