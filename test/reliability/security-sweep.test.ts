@@ -4,14 +4,28 @@
 // the logs are probed. Each passed check is counted in the reliability table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
+import { HonoRequest } from 'hono/request';
 import { createDashboard, routeTable, type RouteRule } from '../../dashboard/server.ts';
 import type { UserRoleName } from '../../db/queries/users.ts';
 import { cases, users } from '../../db/schema.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../helpers/databases.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { ALL_ROLES, CASE_READERS, TRIAGERS } from '../../dashboard/routes/route-rule.ts';
 import { encodePart, SweepClient } from './security-client.ts';
-import { inputsOnPage, ROUTE_INPUTS, routeKey, ruleOf, SQL_ERROR_TEXT, SQL_INJECTIONS } from './security-inputs.ts';
-import { countRows, seedWorld, userOf, type World } from './security-world.ts';
+import {
+  inputsOnPage, isFormulaCell, ROUTE_INPUTS, routeKey, ruleOf, scriptingOn, shows, SQL_ERROR_TEXT, SQL_INJECTIONS, textOf, xssPayload,
+} from './security-inputs.ts';
+import { addAccounts, countRows, FORMULAS, seedHostileWorld, seedWorld, userOf, type HostileWorld, type World } from './security-world.ts';
 import { addToTally } from './tally.ts';
+
+/** Every query key a handler asks for by name, by route: the sweep must know them all. */
+const queryKeysRead = new Map<string, Set<string>>();
+const namedQuery = HonoRequest.prototype.query;
+HonoRequest.prototype.query = function (this: HonoRequest, key?: string) {
+  const rule = ruleOf(routeTable(), this.method, this.path);
+  if (rule && key !== undefined) queryKeysRead.set(routeKey(rule), (queryKeysRead.get(routeKey(rule)) ?? new Set()).add(key));
+  return (namedQuery as (this: HonoRequest, key?: string) => unknown).call(this, key);
+} as typeof namedQuery;
 
 let checksPassed = 0;
 const passed = (n = 1) => {
@@ -146,5 +160,124 @@ describe.each(drivers)('SQL injection in every input of every route on %s', (dri
       if (role) expect((await client.request('/trends')).status, `${routeKey(rule)} ${target.name}: the session survives`).toBe(200);
       passed();
     }
+  });
+
+  it('swept every query key a handler read by name', () => {
+    expect(queryKeysRead.size).toBeGreaterThan(0);
+    for (const [key, names] of queryKeysRead) {
+      for (const name of names) expect(ROUTE_INPUTS[key]!.query, `${key} reads ?${name}`).toContain(name);
+      passed();
+    }
+  });
+});
+
+describe('hostile text on every page, for every role that may open it', () => {
+  let database: TestDatabase;
+  let hostile: HostileWorld;
+  const app = (): Hono => createDashboard(database.db, { secureCookies: false, now: NOW });
+  const clients = new Map<UserRoleName, SweepClient>();
+  const p = xssPayload;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    hostile = await seedHostileWorld(database.db);
+    await addAccounts(database.db, (_role, i) => `Сотрудник ${p(30 + i)}`);
+    for (const role of ALL_ROLES) {
+      const client = new SweepClient(app);
+      await client.login(userOf(role));
+      clients.set(role, client);
+    }
+    // Text typed in through the pages: a note, a followed name, a new account.
+    const casePath = `/cases/${hostile.caseId}`;
+    const consular = clients.get('consular')!;
+    expect((await consular.post(`${casePath}/review`, { _csrf: await consular.csrfToken(), status: 'needs_follow_up', note: p(14) })).status).toBe(303);
+    for (const role of CASE_READERS) {
+      const client = clients.get(role)!;
+      const _csrf = await client.csrfToken();
+      expect((await client.post(`${casePath}/follow`, { _csrf })).status).toBe(303);
+      expect((await client.post(`${casePath}/follow-person`, { _csrf, name: `ИВАНОВ ${p(15)}`, follow: 'yes' })).status).toBe(303);
+    }
+    const admin = clients.get('admin')!;
+    const created = await admin.post('/admin/users', {
+      _csrf: await admin.csrfToken(), username: 'new-account', displayName: `<script>window.__xss=16</script><img src=x onerror="window.__xss=16">`, role: 'ngo', district: '', password: 'a long enough password',
+    });
+    expect(created.status).toBe(200);
+  });
+  afterAll(async () => database?.destroy());
+
+  /** The pages a role may open, and the payloads each must show (as text): proof that the hostile text got there. */
+  function pagesOf(role: UserRoleName): { path: string; payloads: number[] }[] {
+    const own = 30 + ALL_ROLES.indexOf(role);
+    const triager = TRIAGERS.includes(role);
+    const pages: Record<string, { path: string; payloads: number[] }[]> = {
+      '/': [{ path: '/', payloads: [1, 3, 4] }],
+      '/cases/:id': [{ path: `/cases/${hostile.caseId}`, payloads: [1, 3, 4, 5, 6, 7, ...(triager ? [12, 14] : [])] }],
+      '/followed': [{ path: '/followed', payloads: [4, 15] }],
+      '/trends': [{ path: '/trends', payloads: [2] }],
+      '/sources': [{ path: '/sources', payloads: [1] }],
+      '/detainees/:id': [
+        { path: `/detainees/${hostile.importedDetaineeId}`, payloads: [21, 22] },
+        { path: `/detainees/${hostile.matchedDetaineeId}`, payloads: [4, 12] },
+      ],
+      '/admin/users': [{ path: '/admin/users', payloads: [16, 30, 31, 32, 33] }],
+    };
+    const readable = rules.filter((rule) => rule.method === 'GET' && rule.roles !== 'public' && rule.roles.includes(role));
+    return readable.flatMap((rule) => (pages[rule.path] ?? []).map((page) => ({ ...page, payloads: [own, ...page.payloads] })));
+  }
+
+  it('has a page list for every HTML page of the route table', () => {
+    const textRoutes = ['/trends.csv', '/documents/:id/raw', '/login'];
+    for (const rule of rules.filter((r) => r.method === 'GET' && !textRoutes.includes(r.path))) {
+      expect(ALL_ROLES.some((role) => pagesOf(role).length > 0 && rule.roles !== 'public' && rule.roles.includes(role))).toBe(true);
+    }
+  });
+
+  it.each(ALL_ROLES)('%s: every page shows the payloads as text, and nothing on it could run', async (role) => {
+    const client = clients.get(role)!;
+    const pages = pagesOf(role);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { path, payloads } of pages) {
+      // Also with a payload in the query, which comes back in the forms' `back` fields.
+      for (const url of [path, `${path}?back=${encodePart(p(40))}&next=${encodePart(p(41))}&region=${encodePart(p(42))}`]) {
+        const response = await client.request(url);
+        expect(response.status, `${role} ${url}`).toBe(200);
+        const html = await response.text();
+        expect(scriptingOn(html), `${role} ${url}`).toEqual([]);
+        const text = textOf(html);
+        for (const n of payloads) expect(shows(text, n), `${role} ${path} shows payload ${n} as text`).toBe(true);
+        passed();
+      }
+    }
+  });
+
+  it('the login page keeps a hostile next= and lang= inert', async () => {
+    const client = new SweepClient(app);
+    for (const query of [`next=${encodePart(`/${p(43)}`)}`, `lang=${encodePart(p(44))}`, `next=${encodePart('javascript:alert(1)')}`]) {
+      const html = await (await client.request(`/login?${query}`)).text();
+      expect(scriptingOn(html), query).toEqual([]);
+      passed();
+    }
+  });
+
+  it('serves a stored court page as plain text, never as HTML on our origin', async () => {
+    for (const role of TRIAGERS) {
+      const response = await clients.get(role)!.request(`/documents/${hostile.documentId}/raw`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await response.text()).toContain('<script>window.__xss=6</script>');
+      passed();
+    }
+  });
+
+  it.each(ALL_ROLES)('%s: the trends CSV defuses every formula', async (role) => {
+    const response = await clients.get(role)!.request('/trends.csv');
+    expect(response.status).toBe(200);
+    const cells = parseCsv((await response.text()).replace(/^\uFEFF/, ''), { relaxColumnCount: true }) as string[][];
+    const flat = cells.flat();
+    expect(flat.filter(isFormulaCell)).toEqual([]);
+    // The hostile labels are there, defused with a leading apostrophe.
+    for (const formula of FORMULAS) expect(flat.some((cell) => cell.startsWith(`'${formula}`)), formula).toBe(true);
+    passed(FORMULAS.length);
   });
 });

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { hashPassword } from '../../dashboard/auth/passwords.ts';
 import { createUser, type UserRoleName } from '../../db/queries/users.ts';
 import { COMMAND_LINE_ACTOR, importDetainees } from '../../db/queries/detainees.ts';
-import { cases, detainees, type users } from '../../db/schema.ts';
+import { cases, detainees, persons, type users } from '../../db/schema.ts';
 import { ALL_ROLES } from '../../dashboard/routes/route-rule.ts';
 import { addCase, addCourt, addDetaineeMatch } from '../dashboard/fixtures.ts';
 import { PASSWORD } from './security-client.ts';
@@ -73,7 +73,7 @@ const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /**
  * Payload numbers: 1 court name, 2 region, 3 case number, 4 defendant, 5 judge, 6-7 act text,
- * 8-9 article and part, 11 result, 12 matched detainee, 20-22 imported CSV row, 30+ display names.
+ * 8-9 article and part, 11 result, 12 matched detainee, 21-22 imported CSV row, 30+ display names.
  * Notes (14), followed names (15) and a new account (16) are typed in through the pages by the test.
  */
 export async function seedHostileWorld(db: Db): Promise<HostileWorld> {
@@ -89,10 +89,25 @@ export async function seedHostileWorld(db: Db): Promise<HostileWorld> {
   const { detaineeId } = await addDetaineeMatch(db, caseId, `MAMYTOV ${p(12)}`);
   const csv = [
     'latin_name,cyrillic_name,birth_date,passport_number,detained_on,detention_place,detention_centre',
-    ['ASANOV BAKYT', `Асанов ${p(20)}`, '01.01.1990', 'AN7654321', '2026-11-01', p(21), p(22)].map(csvField).join(','),
+    ['ASANOV BAKYT', 'Асанов Бакыт', '01.01.1990', 'AN7654321', '2026-11-01', p(21), p(22)].map(csvField).join(','),
   ].join('\n');
   const report = await importDetainees(db, csv, { district: 'yekaterinburg' }, COMMAND_LINE_ACTOR);
   if (report.inserted !== 1) throw new Error(`the hostile CSV row was not imported: ${JSON.stringify(report.rejected)}`);
   const [imported] = await db.select({ id: detainees.id }).from(detainees).where(eq(detainees.passportNumber, 'AN7654321'));
+  await addFormulaCase(db, court);
   return { caseId, documentId: doc!.id!, matchedDetaineeId: detaineeId, importedDetaineeId: imported!.id };
+}
+
+/** What a spreadsheet would run: each becomes a person's gender, a trend label and so a CSV cell. */
+export const FORMULAS = ['=1+1', '+7(900)', '-2+3', '@SUM(A1)', '\t=cmd', '=HYPERLINK("http://evil.example","x")'];
+
+async function addFormulaCase(db: Db, courtId: number): Promise<void> {
+  const caseId = await addCase(db, {
+    uid: 'formula', caseNumber: '5-777/2026', person: 'ОСМОНОВ У.', decisionDate: '2026-11-21', appealDeadline: '2026-12-01', courtId,
+    analysis: {
+      persons: FORMULAS.map((_, i) => ({ name: `ОСМОНОВ${i} У.`, normalized: null, role: 'person_charged' as const, citizenship: 'KG', gender: null, birthDate: null })),
+    },
+  });
+  const rows = await db.select({ id: persons.id }).from(persons).where(eq(persons.caseId, caseId)).orderBy(persons.id);
+  for (const [i, row] of rows.entries()) await db.update(persons).set({ gender: FORMULAS[i]! }).where(eq(persons.id, row.id));
 }
