@@ -52,3 +52,32 @@ export function caseFilterConditions(filter: CaseFilter): SQL | undefined {
   if (filter.to) conditions.push(lte(cases.decisionDate, filter.to));
   return and(...conditions);
 }
+
+/** What the filter looks at in a case, for filtering cases already in memory (flagged-facts.ts). */
+export interface FilterableCase {
+  regionCode: string | null;
+  courtId: number | null;
+  /** Article numbers of the case's charges, as stored. */
+  articles: readonly string[];
+  outcomes: readonly OutcomeKindName[];
+  strength: 'yes' | 'possible';
+  decisionDate: string | null;
+}
+
+/** The same filter as caseFilterConditions, over a case in memory: the same words, the same rows. */
+export function caseMatchesFilter(item: FilterableCase, filter: CaseFilter): boolean {
+  const { regions } = filter;
+  if (regions) {
+    if ('include' in regions ? !(item.regionCode !== null && regions.include.includes(item.regionCode))
+      : item.regionCode !== null && regions.exclude.includes(item.regionCode)) return false;
+  }
+  if (filter.regionCode && item.regionCode !== filter.regionCode) return false;
+  if (filter.courtId !== undefined && item.courtId !== filter.courtId) return false;
+  if (filter.article && !item.articles.includes(filter.article)) return false;
+  if (filter.outcome && !item.outcomes.includes(filter.outcome)) return false;
+  if (filter.strength && item.strength !== filter.strength) return false;
+  // ISO dates compare as text; a case without a decision date is outside any date range.
+  if (filter.from && (item.decisionDate === null || item.decisionDate < filter.from)) return false;
+  if (filter.to && (item.decisionDate === null || item.decisionDate > filter.to)) return false;
+  return true;
+}

@@ -1,10 +1,11 @@
 // Aggregates for analysts: flagged cases (dismissed ones are false positives and left out)
 // counted by month, region, article, outcome, and charged persons by gender. Only counts
-// leave this file: no name, no case number.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+// leave this file: no name, no case number. Counted over the flagged cases' facts in memory
+// (flagged-facts.ts), which are checked against the database on every call: a million cases
+// are not joined to their charges, outcomes and persons on every request.
 import type { Db } from '../client.ts';
-import { cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
-import { caseFilterConditions, caseRegionCode, type CaseFilter } from './case-filters.ts';
+import { caseMatchesFilter, type CaseFilter } from './case-filters.ts';
+import { flaggedFacts, type FlaggedCaseFact } from './flagged-facts.ts';
 
 export interface TrendCount {
   key: string;
@@ -22,45 +23,35 @@ export interface Trends {
   byGender: TrendCount[];
 }
 
-const caseCount = sql<number>`count(distinct ${cases.id})::int`;
+/** Code-point order, as PostgreSQL sorts text in the C collation. */
+const byKey = (a: TrendCount, b: TrendCount) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byCountThenKey = (a: TrendCount, b: TrendCount) => b.count - a.count || byKey(a, b);
 
-function flagged(db: Db, key: SQL<string>, name: SQL<string | null>, counted: SQL<number> = caseCount) {
-  return db
-    .select({ key, name, count: counted })
-    .from(cases)
-    .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
-    .leftJoin(reviews, eq(reviews.caseId, cases.id))
-    .leftJoin(courts, eq(courts.id, cases.courtId))
-    .$dynamic();
+/** Counts per key; each case (or person) counts once per key it has. */
+function tally(items: FlaggedCaseFact[], keysOf: (item: FlaggedCaseFact) => readonly string[], nameOf?: (item: FlaggedCaseFact) => string | null): TrendCount[] {
+  const counts = new Map<string, TrendCount>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const entry = counts.get(key) ?? { key, name: null, count: 0 };
+      entry.count += 1;
+      const name = nameOf?.(item) ?? null;
+      // The greatest name of the group, as max() would pick it in SQL.
+      if (name !== null && (entry.name === null || name > entry.name)) entry.name = name;
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()];
 }
 
 export async function computeTrends(db: Db, filter: CaseFilter): Promise<Trends> {
-  const where = and(caseFilterConditions(filter), sql`${reviews.status} is distinct from 'dismissed'`);
-  const month = sql<string>`coalesce(to_char(${cases.decisionDate}, 'YYYY-MM'), '')`;
-  const region = sql<string>`coalesce(${caseRegionCode}, '')`;
-  const article = sql<string>`${charges.code} || ' ' || ${charges.article}`;
-  const kind = sql<string>`${outcomes.kind}::text`;
-  const gender = sql<string>`coalesce(${persons.gender}, 'unknown')`;
-  const noName = sql<string | null>`null`;
-  const [total, byMonth, byRegion, byArticle, byOutcome, byGender] = await Promise.all([
-    flagged(db, sql<string>`'all'`, noName).where(where),
-    flagged(db, month, noName).where(where).groupBy(month).orderBy(month),
-    flagged(db, region, sql<string | null>`max(${courts.region})`).where(where).groupBy(region).orderBy(region),
-    flagged(db, article, noName)
-      .innerJoin(charges, eq(charges.caseId, cases.id))
-      .where(where)
-      .groupBy(article)
-      .orderBy(sql`count(distinct ${cases.id}) desc`, article),
-    flagged(db, kind, noName)
-      .innerJoin(outcomes, eq(outcomes.caseId, cases.id))
-      .where(where)
-      .groupBy(kind)
-      .orderBy(sql`count(distinct ${cases.id}) desc`, kind),
-    flagged(db, gender, noName, sql<number>`count(distinct ${persons.id})::int`)
-      .innerJoin(persons, and(eq(persons.caseId, cases.id), sql`${persons.role} in ('defendant', 'person_charged')`))
-      .where(where)
-      .groupBy(gender)
-      .orderBy(gender),
-  ]);
-  return { totalCases: Number(total[0]?.count ?? 0), byMonth, byRegion, byArticle, byOutcome, byGender };
+  const facts = await flaggedFacts(db);
+  const shown = facts.cases.filter((item) => !facts.dismissed.has(item.caseId) && caseMatchesFilter(item, filter));
+  return {
+    totalCases: shown.length,
+    byMonth: tally(shown, (item) => [item.decisionDate?.slice(0, 7) ?? '']).sort(byKey),
+    byRegion: tally(shown, (item) => [item.regionCode ?? ''], (item) => item.regionName).sort(byKey),
+    byArticle: tally(shown, (item) => item.charges).sort(byCountThenKey),
+    byOutcome: tally(shown, (item) => item.outcomes).sort(byCountThenKey),
+    byGender: tally(shown, (item) => item.genders.map((gender) => gender ?? 'unknown')).sort(byKey),
+  };
 }

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
 import { caseFilterConditions, caseRegionCode, type CaseFilter } from './case-filters.ts';
+import { flaggedFacts } from './flagged-facts.ts';
 import type { User } from './users.ts';
 
 export type ReviewStatusName = (typeof reviews.$inferSelect)['status'];
@@ -97,27 +98,25 @@ export interface FilterOptions {
   articles: string[];
 }
 
-/** What the filter drop-downs offer: only values that occur among flagged cases. */
+/** What the filter drop-downs offer: only values that occur among flagged cases (their facts in memory, flagged-facts.ts). */
 export async function listFilterOptions(db: Db): Promise<FilterOptions> {
-  const [courtRows, articleRows] = await Promise.all([
-    db
-      .selectDistinct({ id: courts.id, name: courts.name, regionCode: caseRegionCode, region: courts.region })
-      .from(courts)
-      .innerJoin(cases, eq(cases.courtId, courts.id))
-      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
-      .orderBy(courts.name),
-    db
-      .selectDistinct({ article: charges.article })
-      .from(charges)
-      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, charges.caseId))
-      .orderBy(charges.article),
-  ]);
+  const { cases: flagged } = await flaggedFacts(db);
+  const courtsById = new Map<number, FilterOptions['courts'][number] & { region: string | null }>();
+  const articles = new Set<string>();
+  for (const item of flagged) {
+    if (item.courtId !== null && item.courtName !== null && !courtsById.has(item.courtId)) {
+      courtsById.set(item.courtId, { id: item.courtId, name: item.courtName, regionCode: item.regionCode, region: item.regionName });
+    }
+    for (const article of item.articles) articles.add(article);
+  }
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const courtRows = [...courtsById.values()].sort((a, b) => byText(a.name, b.name) || a.id - b.id);
   const regions = new Map<string, string | null>();
   for (const court of courtRows) if (court.regionCode) regions.set(court.regionCode, court.region);
   return {
     regions: [...regions].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     courts: courtRows.map(({ id, name, regionCode }) => ({ id, name, regionCode })),
-    articles: articleRows.map((row) => row.article),
+    articles: [...articles].sort(byText),
   };
 }
 
