@@ -5,13 +5,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisToJson, analyzeDocument } from '../pipeline/analyze.ts';
+import { realPagesDir } from '../test/helpers/real-pages.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_BYTES = 20 * 1024 * 1024;
 
 function corpusLines(): string[] {
   const docsDir = resolve(repoRoot, 'test/corpus/docs');
-  const realDir = resolve(repoRoot, '../shared/real-pages/decision_txt');
+  const realDir = resolve(realPagesDir, 'decision_txt');
   const texts = [
     ...readdirSync(docsDir).map((f) => ({ id: f, text: readFileSync(resolve(docsDir, f), 'utf8') })),
     ...readdirSync(realDir).map((f) => ({ id: f, text: readFileSync(resolve(realDir, f), 'utf8') })),

@@ -14,7 +14,8 @@ import type { CaseAnalysis, ChargeCitation, KyrgyzVerdict, OutcomeRecord, Person
 export { analysisToJson, analyzeJsonLine, analyzeJsonLines } from './json-lines.ts';
 
 const isAccused = (person: PersonMention) => person.role === 'defendant' || person.role === 'person_charged';
-const CASE_NUMBER = /(?:Дело|делу|Материал)?\s*№\s*(\d{1,2}[а-я]?-\d{1,6}\s?\/\s?\d{2,4}(?:\s?\([^)]{1,20}\))?)/u;
+// Found from «№»: the words that may precede it do not change the number read.
+const CASE_NUMBER = /№\s*(\d{1,2}[а-я]?-\d{1,6}\s?\/\s?\d{2,4}(?:\s?\([^)]{1,20}\))?)/u;
 
 function withCitizenship(person: PersonMention, decision: PersonCitizenship | undefined): PersonMention {
   const country = decision?.country;

@@ -26,9 +26,9 @@ const CODE = new RegExp(
 );
 /** Between two citations sharing one code: «ч. 1 ст. 18.8, ч. 1 ст. 18.10 КоАП РФ». */
 const CHAIN_GAP = /^\s*(?:,|и|,\s*а\s+также|,\s*и)\s*$/u;
-const NOT_A_CHARGE_BEFORE = /(?:санкци|постановлением|привлечен\p{L}*\s+к\s+административной|неуплат|разъясн|в\s+случае|предупрежден|предупреждал|ранее\s+(?:судим|привлекал|осужд)|судимост|отбывани|уклонени|влечет|за\s+исключением|по\s+правилам)/iu;
+const NOT_A_CHARGE_BEFORE = /(?:санкци|постановлением|привлечен\p{L}*\s+к\s+административной|неуплат|разъясн|в\s+случае|предупрежден|предупреждал|ранее\s+(?:судим|привлекал|осужд)|судимост|отбывани|уклонени|влечет|за\s+исключением|по\s+правилам)/u;
 /** «Согласно ч.3 ст.20.3 КоАП РФ …»: the law quoted, not the charge. */
-const LEGAL_REFERENCE_JUST_BEFORE = /(?:согласно|в\s+силу)\s*$/iu;
+const LEGAL_REFERENCE_JUST_BEFORE = /(?:согласно|в\s+силу)$/u;
 const KAS_CLAIMS = new Set(['218', '266']);
 
 export interface LocatedCitation extends ChargeCitation {
@@ -108,8 +108,10 @@ export function findCitations(text: string): LocatedCitation[] {
 
 /** Whether the citation at `start` is quoted in an explanation, a warning or a criminal record. */
 function isQuotedNotCharged(text: string, start: number): boolean {
-  const before = text.slice(sentenceStart(text, start, 700), start);
-  return NOT_A_CHARGE_BEFORE.test(before) || LEGAL_REFERENCE_JUST_BEFORE.test(before);
+  // Lower-cased once: the i flag is slow on Unicode.
+  const before = text.slice(sentenceStart(text, start, 700), start).toLowerCase();
+  // The end only: a pattern anchored with $ is otherwise tried at every character of the sentence.
+  return NOT_A_CHARGE_BEFORE.test(before) || LEGAL_REFERENCE_JUST_BEFORE.test(before.trimEnd().slice(-40));
 }
 
 export function extractChargesWithSpans(text: string): LocatedCitation[] {

@@ -8,7 +8,7 @@
 // city as a destination, «гражданина <данные изъяты>») are not strong cues by construction.
 import { NAME, type PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
-import { firstWordStart, sentenceStart, wordStartMatches } from './cyrillic.ts';
+import { firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart, wordStartMatches } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
 
 export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
@@ -39,21 +39,27 @@ const STATES: [string, string][] = [
 ];
 const STATEMENT = new RegExp(
   String.raw`(?:граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|гражданств\p{L}*:?\s*-?|подданн\p{L}*|паспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>лиц\p{L}*\s+без\s+гражданства)`,
-  'gu',
+  'uy',
 );
+/** Every statement starts with one of these: the pattern is tried only there. */
+const STATEMENT_NEEDLES = ['граждан', 'подданн', 'паспорт', 'лиц'];
+registerNeedles(...STATEMENT_NEEDLES);
 const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
-const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'gu');
-/** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). */
-const KG_PASSPORT = /(?<!\p{L})(?:AN|AC|ID|АН|АС)\s?\d{7}(?!\d)/gu;
+const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
+/** Every birthplace phrase starts with one of these: the pattern is tried only there. */
+const BIRTHPLACE_NEEDLES = ['уроженц', 'уроженк', 'место', 'родивш'];
+registerNeedles(...BIRTHPLACE_NEEDLES);
+/** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
+const KG_PASSPORT = /(?:AN|AC|ID|АН|АС)\s?\d{7}(?!\d)/gu;
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
-/** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. */
-const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/giu;
+/** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. Run on lower-cased text: the i flag is slow on Unicode. */
+const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/gu;
 const PLURAL = /^граждан(?:ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
 export function findCitizenshipStatements(text: string): CitizenshipStatement[] {
   const found: CitizenshipStatement[] = [];
-  for (const m of wordStartMatches(text, STATEMENT)) {
+  for (const m of matchesAtNeedles(text, STATEMENT_NEEDLES, STATEMENT)) {
     const groups = m.groups ?? {};
     const country = Object.keys(groups).find((key) => groups[key] !== undefined) ?? 'other';
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country });
@@ -97,7 +103,7 @@ export function attribute(text: string, start: number, end: number, persons: Per
   }
   // A role word after the nearest name («Иванов И.И. зарегистрировал гражданина КР …»): someone else.
   const roleFrom = nearest ? Math.max(from, nearest.at) : from;
-  if (firstWordStart(text.slice(roleFrom, start), ABOUT_SOMEONE_ELSE)) return { holder: null, kind: 'someone_else' };
+  if (firstWordStart(text.slice(roleFrom, start).toLowerCase(), ABOUT_SOMEONE_ELSE)) return { holder: null, kind: 'someone_else' };
   // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know: the phrase names someone else.
   if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!)) return { holder: null, kind: 'someone_else' };
   // «граждан Кыргызской Республики» (plural) is about a group, not the person charged.
@@ -127,17 +133,18 @@ function lastSpanBefore(person: PersonInText, at: number): { start: number; end:
 
 export function findKyrgyzWeakCues(text: string): CitizenshipEvidence[] {
   const cues: CitizenshipEvidence[] = [];
-  for (const m of text.matchAll(KG_BIRTHPLACE)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'birthplace' });
-  for (const m of text.matchAll(KG_PASSPORT)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'passport' });
+  for (const m of matchesAtNeedles(text, BIRTHPLACE_NEEDLES, KG_BIRTHPLACE, false)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'birthplace' });
+  for (const m of wordStartMatches(text, KG_PASSPORT)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'passport' });
   return cues;
 }
 
 /** The name particle («уулу», «кызы») inside one of the person's mentions, as a weak cue. */
 export function nameParticleCue(text: string, person: PersonInText): CitizenshipEvidence | null {
+  if (!PARTICLE.test(person.mention.name)) return null;
   for (const span of person.spans) {
     const window = text.slice(span.start, span.end + 40);
     const m = PARTICLE.exec(window);
-    if (m && PARTICLE.test(person.mention.name)) return { start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], cue: 'name_particle' };
+    if (m) return { start: span.start + m.index, end: span.start + m.index + m[0].length, text: m[0], cue: 'name_particle' };
   }
   return null;
 }

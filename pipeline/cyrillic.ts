@@ -51,15 +51,137 @@ export function letterBefore(text: string, at: number): boolean {
   return code > 0x7f && LETTER.test(text.charAt(at - 1));
 }
 
-/** matchAll, keeping only matches that start a word. */
 export type IndexedMatch = RegExpMatchArray & { index: number };
 
+/**
+ * What matchAll gives for a global pattern, without cloning the pattern on every call (matchAll
+ * does: a new RegExp per document and per window). Safe to nest: lastIndex is set before each exec.
+ */
+export function* allMatches(text: string, pattern: RegExp): Generator<IndexedMatch> {
+  for (let from = 0; from <= text.length; ) {
+    pattern.lastIndex = from;
+    const m = pattern.exec(text) as IndexedMatch | null;
+    if (!m) return;
+    from = m.index + Math.max(1, m[0].length);
+    yield m;
+  }
+}
+
+/** matchAll, keeping only matches that start a word. */
 export function* wordStartMatches(text: string, pattern: RegExp): Generator<IndexedMatch> {
-  for (const m of text.matchAll(pattern)) if (!letterBefore(text, m.index!)) yield m as IndexedMatch;
+  for (const m of allMatches(text, pattern)) if (!letterBefore(text, m.index)) yield m;
 }
 
 /** The first match that starts a word, or null. */
 export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | null {
-  for (const m of wordStartMatches(text, pattern)) return m;
+  for (let from = 0; from <= text.length; ) {
+    pattern.lastIndex = from;
+    const m = pattern.exec(text) as IndexedMatch | null;
+    if (!m) return null;
+    if (!letterBefore(text, m.index)) return m;
+    from = m.index + Math.max(1, m[0].length);
+  }
   return null;
+}
+
+// Where the needles of every stage occur in the text being analysed, found by one scan for all of
+// them instead of one indexOf per needle (a dozen scans of the whole text). Needles are registered
+// by the stages when their modules load; the index is kept for the last text only.
+const registeredNeedles = new Set<string>();
+let needleScan: RegExp | null = null;
+let indexedText: string | null = null;
+let needleIndex = new Map<string, number[]>();
+
+export function registerNeedles(...needles: string[]): void {
+  for (const needle of needles) registeredNeedles.add(needle);
+  needleScan = null;
+  indexedText = null;
+}
+
+function buildNeedleIndex(text: string): void {
+  const needles = [...registeredNeedles];
+  needleScan ??= new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  needleIndex = new Map(needles.map((n) => [n, []]));
+  const byFirstChar = new Map<number, string[]>();
+  for (const n of needles) byFirstChar.set(n.charCodeAt(0), [...(byFirstChar.get(n.charCodeAt(0)) ?? []), n]);
+  for (let from = 0; ; ) {
+    needleScan.lastIndex = from;
+    const m = needleScan.exec(text);
+    if (!m) break;
+    // Every registered needle starting here, overlapping ones included («лица,» and «лиц»).
+    for (const needle of byFirstChar.get(m[0].charCodeAt(0))!) if (text.startsWith(needle, m.index)) needleIndex.get(needle)!.push(m.index);
+    from = m.index + 1;
+  }
+  indexedText = text;
+}
+
+/** Every offset where `needle` starts in `text` (registered needles from the shared index). */
+export function needlePositions(text: string, needle: string): number[] {
+  if (registeredNeedles.has(needle)) {
+    if (text !== indexedText) buildNeedleIndex(text);
+    return needleIndex.get(needle)!;
+  }
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
+/** Whether `text` contains a registered needle (from the shared index). */
+export function hasNeedle(text: string, needle: string): boolean {
+  return needlePositions(text, needle).length > 0;
+}
+
+/**
+ * What `wordStartMatches` finds for a pattern whose every match starts with `needle` (or `lead`
+ * characters before it, as «[Пп]ризнать»), tried only where the needle occurs: `sticky` (flag y)
+ * is run at each occurrence instead of a global pattern at every letter of the text.
+ */
+export function* matchesAtNeedle(text: string, needle: string, sticky: RegExp, lead = 0, wordStart = true): Generator<IndexedMatch> {
+  let consumed = 0;
+  for (const at of needlePositions(text, needle)) {
+    const start = at - lead;
+    if (start < consumed || start < 0 || (wordStart && letterBefore(text, start))) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    consumed = start + Math.max(1, m[0].length);
+    yield m as IndexedMatch;
+  }
+}
+
+/** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
+export function matchesAtNeedles(text: string, needles: string[], sticky: RegExp, wordStart = true): IndexedMatch[] {
+  const all: IndexedMatch[] = [];
+  for (const needle of needles) all.push(...matchesAtNeedle(text, needle, sticky, 0, wordStart));
+  if (all.length < 2) return all;
+  all.sort((a, b) => a.index - b.index);
+  const kept: IndexedMatch[] = [];
+  let end = 0;
+  for (const m of all) {
+    if (m.index < end) continue;
+    kept.push(m);
+    end = m.index + Math.max(1, m[0].length);
+  }
+  return kept;
+}
+
+/**
+ * Matches of a global `pattern` whose matches contain `needle` and start at most `back`
+ * characters before it and end at most `forward` characters after it: the pattern runs over those
+ * windows only. Indexes refer to `text`.
+ */
+export function* matchesNearNeedle(text: string, needle: string, pattern: RegExp, back: number, forward: number): Generator<IndexedMatch> {
+  let consumed = 0;
+  for (const at of needlePositions(text, needle)) {
+    // Windows may overlap: a match already given is not given again.
+    const from = Math.max(0, at - back);
+    const to = Math.min(text.length, at + needle.length + forward);
+    for (const m of allMatches(text.slice(from, to), pattern)) {
+      const index = m.index + from;
+      if (index < consumed) continue;
+      m.index = index;
+      consumed = index + Math.max(1, m[0].length);
+      yield m;
+    }
+  }
 }

@@ -78,8 +78,19 @@ function splitNameUncached(written: string): NameParts {
   return { surname: [words[0]!], given: words[1] ?? null, patronymic: words[2] ?? null, initials };
 }
 
-/** Gender from the name itself: patronymics, particles. Surname endings are case-ambiguous. */
+const genderCache = new Map<string, Gender | null>();
+
+/** Gender from the name itself: patronymics, particles. Surname endings are case-ambiguous. Memoised. */
 export function genderOfName(name: string): Gender | null {
+  const known = genderCache.get(name);
+  if (known !== undefined) return known;
+  if (genderCache.size > 50_000) genderCache.clear();
+  const gender = genderOfNameUncached(name);
+  genderCache.set(name, gender);
+  return gender;
+}
+
+function genderOfNameUncached(name: string): Gender | null {
   if (/(?<!\p{L})(?:кызы|кизи)(?!\p{L})|(?:овн|евн|ичн)(?:а|ы|е|у|ой)(?!\p{L})/iu.test(name)) return 'f';
   if (/(?<!\p{L})(?:уулу|угли|оглы|улы)(?!\p{L})|(?:ович|евич|ич)(?:а|у|ем)?(?!\p{L})/iu.test(name)) return 'm';
   return null;
@@ -153,8 +164,20 @@ function femaleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' 
   return word;
 }
 
-/** The nominative of a declined name, given its case and gender; depersonalised names stay. */
+const nominativeCache = new Map<string, string>();
+
+/** The nominative of a declined name, given its case and gender; depersonalised names stay. Memoised. */
 export function nominativeName(written: string, c: GrammaticalCase, gender: Gender | null): string {
+  const key = `${written}|${c}|${gender ?? ''}`;
+  const known = nominativeCache.get(key);
+  if (known !== undefined) return known;
+  if (nominativeCache.size > 50_000) nominativeCache.clear();
+  const nominative = nominativeNameUncached(written, c, gender);
+  nominativeCache.set(key, nominative);
+  return nominative;
+}
+
+function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gender | null): string {
   const titled = titleCase(written);
   if (isDepersonalized(titled)) return titled;
   const parts = splitName(titled);

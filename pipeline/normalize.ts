@@ -142,14 +142,18 @@ function htmlToTextWithOrigins(html: string): { text: string; origin: Int32Array
 }
 
 export function looksLikeHtml(input: string): boolean {
+  // No «<» at all: plain text, without two case-insensitive scans.
+  const firstTag = input.indexOf('<');
+  if (firstTag < 0 || firstTag >= 65536) return false;
   return LOOKS_LIKE_HTML.test(input.slice(0, 4096)) || /<\/(?:p|div|td)>/i.test(input.slice(0, 65536));
 }
 
 // Control characters are deliberately matched here: they are removed from court texts.
 // Everything plain-text normalization changes, found by one native scan: whitespace runs that
-// are not a lone space or a lone line break, characters that map to others, entities.
+// are not a lone space or a lone line break, characters that map to others, entities. A lone
+// line break is not matched at all (it stays as it is), so the scan does not stop at every line.
 // eslint-disable-next-line no-control-regex
-const CHANGE = /[ \t\r\f\v\u00a0\u2007\u2009\u202f]*\n[\s\u00a0\u2007\u2009\u202f]*|[ \t\r\f\v\u00a0\u2007\u2009\u202f]{2,}|[\t\r\f\v\u00a0\u2007\u2009\u202f]|[«»„“”‟‘’–—−ёЁ\u00ad\u200b-\u200d\ufeff\u0000-\u0008\u000e-\u001f]|&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi;
+const CHANGE = /[ \t\r\f\v\u00a0\u2007\u2009\u202f]+\n[\s\u00a0\u2007\u2009\u202f]*|\n[\s\u00a0\u2007\u2009\u202f]+|[ \t\r\f\v\u00a0\u2007\u2009\u202f]{2,}|[\t\r\f\v\u00a0\u2007\u2009\u202f]|[«»„“”‟‘’–—−ёЁ\u00ad\u200b-\u200d\ufeff\u0000-\u0008\u000e-\u001f]|&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g;
 
 function replacementFor(match: string, atStart: boolean, atEnd: boolean): string {
   const first = match.charCodeAt(0);

@@ -1,7 +1,7 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
 // so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
 // Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
-import { sentenceEnd, sentenceStart } from './cyrillic.ts';
+import { allMatches, sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
@@ -61,7 +61,7 @@ function imprisonment(part: string): OutcomeRecord[] {
   const final = /окончательн\p{L}*\s+(?:назначить|определить)/u.exec(part);
   const scope = final ? part.slice(final.index) : part;
   const found: OutcomeRecord[] = [];
-  for (const m of scope.matchAll(PRISON)) {
+  for (const m of allMatches(scope, PRISON)) {
     const months = termMonths(m[1] ?? m[2] ?? '');
     if (months === null || months === 0) continue;
     const after = scope.slice(m.index, m.index + 400);
@@ -78,7 +78,7 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
   const part = resolutivePart(text);
   const outcomes: OutcomeRecord[] = [];
   // includes() before each scan: most acts have one or two kinds of penalty, and includes() is cheap.
-  for (const at of part.matchAll(FINE_AT)) {
+  for (const at of allMatches(part, FINE_AT)) {
     if (!FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) continue;
     const m = FINE_AFTER.exec(part.slice(at.index + at[0].length, at.index + at[0].length + 140));
     const amount = m ? amountValue(m[1], m[2]) : null;
@@ -99,13 +99,13 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
     if (value && term![3]!.startsWith('месяц')) outcomes.push({ kind: 'detention_center', months: value });
     else outcomes.push(value ? { kind: 'detention_center', days: value } : { kind: 'detention_center' });
   }
-  for (const m of part.matchAll(ARREST)) {
+  for (const m of allMatches(part, ARREST)) {
     const days = amountValue(m[1], m[2]);
     if (days) outcomes.push({ kind: 'arrest', days });
   }
   if (part.includes('свобод')) outcomes.push(...imprisonment(part));
   if (part.includes('условн') && SUSPENDED.test(part)) {
-    const terms = [...part.matchAll(PROBATION)].map((m) => termMonths(m[1]!)).filter((m): m is number => m !== null && m > 0);
+    const terms = [...allMatches(part, PROBATION)].map((m) => termMonths(m[1]!)).filter((m): m is number => m !== null && m > 0);
     if (terms.length === 0) outcomes.push({ kind: 'suspended' });
     for (const months of terms) outcomes.push({ kind: 'suspended', months });
   }
@@ -129,8 +129,21 @@ function dedupeOutcomes(outcomes: OutcomeRecord[]): OutcomeRecord[] {
 }
 
 const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const WORDED_DATE = new RegExp(`(?<!\\d)(\\d{1,2})\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'u');
-const NUMERIC_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})(?!\d)/;
+// No leading lookbehind (it keeps V8 from skipping ahead): a digit before is checked in code.
+const WORDED_DATE = new RegExp(`(\\d{1,2})\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'gu');
+const NUMERIC_DATE = /(\d{2})\.(\d{2})\.(\d{4})(?!\d)/g;
+
+/** The first match not preceded by a digit. */
+function firstAfterNonDigit(text: string, pattern: RegExp): RegExpExecArray | null {
+  for (let from = 0; ; ) {
+    pattern.lastIndex = from;
+    const m = pattern.exec(text);
+    if (!m) return null;
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+    if (before < 0x30 || before > 0x39) return m;
+    from = m.index + 1;
+  }
+}
 
 /**
  * The decision date: the first date written before the judge's introduction («Судья …»,
@@ -139,8 +152,8 @@ const NUMERIC_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})(?!\d)/;
 export function firstDate(text: string): string | null {
   const intro = /(?:Судья|судья|рассмотрев|в\s+составе|Суд\s+в\s+составе)/u.exec(text.slice(0, 3000));
   const head = text.slice(0, intro ? Math.max(intro.index, 200) : 1500);
-  const worded = WORDED_DATE.exec(head);
-  const numeric = NUMERIC_DATE.exec(head);
+  const worded = firstAfterNonDigit(head, WORDED_DATE);
+  const numeric = firstAfterNonDigit(head, NUMERIC_DATE);
   const candidates: { at: number; iso: string }[] = [];
   if (worded) candidates.push({ at: worded.index, iso: `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` });
   if (numeric) candidates.push({ at: numeric.index, iso: `${numeric[3]}-${numeric[2]}-${numeric[1]}` });

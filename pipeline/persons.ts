@@ -4,7 +4,7 @@
 // charged, genitive), «Признать Мамытову … виновной» (accusative), «свидетель Асанов», «гражданина
 // Кыргызской Республики Асанова» (someone else: a worker, a registered person).
 import type { CaseParty } from '../db/case-card.ts';
-import { firstWordStart, wordStartMatches, type IndexedMatch } from './cyrillic.ts';
+import { firstWordStart, letterBefore, matchesAtNeedle, matchesNearNeedle, registerNeedles, type IndexedMatch } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -18,35 +18,71 @@ export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты
 const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+)?граждан\p{L}*\s+(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)\s+|лица\s+без\s+гражданства\s+|гр\.\s*(?:<данные изъяты>\s+)?)?`;
 
 interface Anchor {
-  /** A word the anchor needs: most anchors are absent from most acts, and includes() is cheap. */
+  /** A word every match contains: the pattern is tried only where it occurs. */
   needle: string;
+  /** Sticky pattern tried at each needle (`lead` characters before it), or a global one over windows around it. */
   pattern: RegExp;
+  lead: number;
+  /** What must come right before the match («о» before «помещении»), when the pattern starts later. */
+  before?: RegExp;
+  /** The line-start anchor: the name comes before the needle, so the pattern runs over a window around it. */
+  window?: boolean;
   role: PersonRoleName;
   grammaticalCase: GrammaticalCase;
 }
 
-const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, after = ''): Anchor => ({
+interface AnchorOptions {
+  lead?: number;
+  before?: RegExp;
+  after?: string;
+  window?: boolean;
+}
+
+const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
   needle,
-  pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${after}`, 'gu'),
+  pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${options.after ?? ''}`, options.window ? 'gu' : 'uy'),
+  lead: options.lead ?? 0,
+  ...(options.before ? { before: options.before } : {}),
+  ...(options.window ? { window: true } : {}),
   role,
   grammaticalCase,
 });
 
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
-  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн`),
-  anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', String.raw`\s+признать\s+виновн`),
+  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
+  anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
   anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
   anchor('административн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
-  anchor('помещении', String.raw`о\s+помещении\s+`, 'person_charged', 'gen'),
-  anchor('свидетел', String.raw`(?:в\s+качестве\s+)?свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
-  anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown'),
+  anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
+  anchor('свидетел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
   anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
+
+registerNeedles(...ANCHORS.map((a) => a.needle), 'граждан');
+
+/** Where an anchor names someone: tried only at its needle. */
+function anchorMatches(text: string, a: Anchor): Iterable<IndexedMatch> {
+  // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
+  if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
+  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead);
+  if (!a.before) return all;
+  const before = a.before;
+  return (function* () {
+    for (const m of all) {
+      const at = m.index;
+      const head = before.exec(text.slice(Math.max(0, at - 12), at));
+      if (head && !letterBefore(text, at - head[0].length)) yield m;
+    }
+  })();
+}
+
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'gu');
+export const CITIZEN_NAMED = new RegExp(String.raw`граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
+const ORGANISATION_CHARGED = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u;
 const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', ка: 'nom', ина: 'gen', ки: 'gen', ину: 'dat', ке: 'dat', ином: 'ins', кой: 'ins', ку: 'acc' };
 const NOT_A_NAME = /^(?:Российской|Федерации|Республики|Кыргызской|Суд|Судья|Постановление|Кодекса|Признать|УМВД|ОВМ|МВД|ГУ|ОМВД|УФМС|ФМС|Управлени\p{L}*|Отдел\p{L}*|Центр\p{L}*)(?:\s|$)/u;
 
@@ -175,7 +211,8 @@ function collectSpans(text: string, person: PersonInText): void {
 
 export function personsFromText(text: string): PersonInText[] {
   const found: PersonInText[] = [];
-  const organisation = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u.test(text.slice(0, 3000)) ? ORGANISATION.exec(text) : null;
+  const head = text.slice(0, 3000);
+  const organisation = head.includes('юридическ') && ORGANISATION_CHARGED.test(head) ? ORGANISATION.exec(text) : null;
   if (organisation) {
     found.push({
       mention: { name: organisation[1]!, normalized: organisation[1]!, role: 'person_charged', citizenship: null, gender: null, birthDate: null, birthPlace: null, depersonalized: false },
@@ -198,19 +235,16 @@ export function personsFromText(text: string): PersonInText[] {
     seen.set(cacheKey, found.find((p) => p.key === person.key) ?? person);
     addPerson(found, person);
   };
-  for (const { needle, pattern, role, grammaticalCase } of ANCHORS) {
-    if (!text.includes(needle)) continue;
-    // The line-start anchor begins with a line break or a colon, not a word.
-    for (const m of pattern.source.startsWith('(?:\\n') ? (text.matchAll(pattern) as Iterable<IndexedMatch>) : wordStartMatches(text, pattern)) {
+  for (const a of ANCHORS) {
+    const { role, grammaticalCase } = a;
+    for (const m of anchorMatches(text, a)) {
       const name = trimName(m[1]!);
       if (name) mention(name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
     }
   }
-  if (text.includes('граждан')) {
-    for (const m of wordStartMatches(text, CITIZEN_NAMED)) {
-      const name = trimName(m[2]!);
-      if (name) mention(name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
-    }
+  for (const m of matchesAtNeedle(text, 'граждан', CITIZEN_NAMED)) {
+    const name = trimName(m[2]!);
+    if (name) mention(name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
   }
   for (const person of found) if (!person.organisation) collectSpans(text, person);
   return found;
