@@ -2,18 +2,22 @@
 // gets SQL-injection strings in every input it reads (on both drivers), every page that shows
 // hostile text is checked for anything that could run, sessions, CSRF, headers, the login and
 // the logs are probed. Each passed check is counted in the reliability table.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { HonoRequest } from 'hono/request';
-import { createDashboard, routeTable, type RouteRule } from '../../dashboard/server.ts';
-import type { UserRoleName } from '../../db/queries/users.ts';
-import { cases, users } from '../../db/schema.ts';
+import { createDashboard, routeTable, type DashboardConfig, type RouteRule } from '../../dashboard/server.ts';
+import { hashPassword } from '../../dashboard/auth/passwords.ts';
+import type { Db } from '../../db/client.ts';
+import { createUser, type UserRoleName } from '../../db/queries/users.ts';
+import { auditLog, cases, follows, matchDecisions, matches, reviews, sessions, users } from '../../db/schema.ts';
+import { addUser } from '../helpers/dashboard-client.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../helpers/databases.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ALL_ROLES, CASE_READERS, TRIAGERS } from '../../dashboard/routes/route-rule.ts';
-import { encodePart, SweepClient } from './security-client.ts';
+import { encodePart, PASSWORD, SweepClient } from './security-client.ts';
 import {
-  inputsOnPage, isFormulaCell, ROUTE_INPUTS, routeKey, ruleOf, scriptingOn, shows, SQL_ERROR_TEXT, SQL_INJECTIONS, textOf, xssPayload,
+  headerProblems, inputsOnPage, isFormulaCell, ROUTE_INPUTS, routeKey, ruleOf, scriptingOn, shows, SQL_ERROR_TEXT, SQL_INJECTIONS, textOf, xssPayload,
 } from './security-inputs.ts';
 import { addAccounts, countRows, FORMULAS, seedHostileWorld, seedWorld, userOf, type HostileWorld, type World } from './security-world.ts';
 import { addToTally } from './tally.ts';
@@ -93,7 +97,6 @@ describe.each(drivers)('SQL injection in every input of every route on %s', (dri
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     world = await seedWorld(database.db);
-    const { addUser } = await import('../helpers/dashboard-client.ts');
     await addUser(database.db, 'login-target', 'ngo');
     for (const role of ['admin', 'consular', 'ngo', 'analyst'] as const) {
       const client = new SweepClient(app);
@@ -279,5 +282,239 @@ describe('hostile text on every page, for every role that may open it', () => {
     // The hostile labels are there, defused with a leading apostrophe.
     for (const formula of FORMULAS) expect(flat.some((cell) => cell.startsWith(`'${formula}`)), formula).toBe(true);
     passed(FORMULAS.length);
+  });
+});
+
+/** What a refused state change must leave as it was. */
+async function stateOf(db: Db): Promise<unknown> {
+  return {
+    reviews: await db.select().from(reviews).orderBy(reviews.caseId),
+    follows: await db.select().from(follows).orderBy(follows.id),
+    matches: await db.select().from(matches).orderBy(matches.id),
+    decisions: await db.select().from(matchDecisions).orderBy(matchDecisions.id),
+    users: await db.select({ id: users.id, disabled: users.disabled, language: users.language }).from(users).orderBy(users.id),
+    sessions: await countRows(db, sessions),
+    audit: await countRows(db, auditLog),
+  };
+}
+
+describe('sessions, CSRF, headers and the login', () => {
+  let database: TestDatabase;
+  let world: World;
+  const app = (config: Partial<DashboardConfig> = {}): Hono => createDashboard(database.db, { secureCookies: false, now: NOW, ...config });
+  const loggedIn = async (username: string) => {
+    const client = new SweepClient(app);
+    expect((await client.login(username)).status, `login ${username}`).toBe(303);
+    return client;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    world = await seedWorld(database.db);
+    const passwordHash = await hashPassword(PASSWORD);
+    // A second account per role: "another session" in the CSRF checks.
+    for (const role of ALL_ROLES) await createUser(database.db, { username: `${userOf(role)}-2`, role, passwordHash });
+  });
+  afterAll(async () => database?.destroy());
+
+  it('issues a fresh session id at login: one planted before is neither kept nor upgraded', async () => {
+    const victim = new SweepClient(app);
+    victim.jar.set('kuzet_session', 'planted-by-an-attacker');
+    expect((await victim.login(userOf('consular'))).status).toBe(303);
+    expect(victim.session).toBeDefined();
+    expect(victim.session).not.toBe('planted-by-an-attacker');
+    const attacker = new SweepClient(app);
+    attacker.jar.set('kuzet_session', 'planted-by-an-attacker');
+    expect((await attacker.request('/')).status).toBe(303);
+    // The attacker's own live session, planted in the victim's browser: the victim's login replaces it, and it stays the attacker's.
+    const own = await loggedIn(userOf('ngo'));
+    const victim2 = new SweepClient(app);
+    victim2.jar.set('kuzet_session', own.session!);
+    await victim2.login(userOf('admin'));
+    expect(victim2.session).not.toBe(own.session);
+    expect((await own.request('/admin/users')).status).toBe(403);
+    passed(3);
+  });
+
+  it('ends the session on the server at logout: the old cookie opens nothing', async () => {
+    const client = await loggedIn(userOf('consular'));
+    const token = client.session!;
+    expect((await client.post('/logout', { _csrf: await client.csrfToken() })).status).toBe(303);
+    expect(client.session).toBeUndefined();
+    const replay = new SweepClient(app);
+    replay.jar.set('kuzet_session', token);
+    const response = await replay.request('/');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/login/);
+    passed(2);
+  });
+
+  it('ends the sessions of an account the moment it is disabled', async () => {
+    const victim = await loggedIn('sweep-victim');
+    expect((await victim.request('/followed')).status).toBe(200);
+    const admin = await loggedIn(userOf('admin'));
+    expect((await admin.post(`/admin/users/${world.victimId}/disable`, { _csrf: await admin.csrfToken() })).status).toBe(303);
+    expect((await victim.request('/followed')).status).toBe(303);
+    expect((await admin.post(`/admin/users/${world.victimId}/enable`, { _csrf: await admin.csrfToken() })).status).toBe(303);
+    passed();
+  });
+
+  it.each([
+    ['over plain HTTP', {}, 'http://localhost', {}, false],
+    ['when configured for TLS', { secureCookies: true }, 'http://localhost', {}, true],
+    ['behind a TLS proxy (X-Forwarded-Proto: https)', {}, 'http://localhost', { 'x-forwarded-proto': 'https' }, true],
+    ['when served over https', {}, 'https://localhost', {}, true],
+  ] as const)('sets HttpOnly, SameSite=Strict, and Secure only with TLS, on the session cookie %s', async (_name, config, origin, headers, secure) => {
+    const client = new SweepClient(() => app(config), origin);
+    expect((await client.login(userOf('consular'), PASSWORD, headers)).status).toBe(303);
+    const session = client.lastSetCookie.find((line) => line.startsWith('kuzet_session='));
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    expect(session).toMatch(/;\s*SameSite=Strict/i);
+    expect(session).toMatch(/;\s*Path=\//i);
+    expect(Number(session?.match(/Max-Age=(\d+)/i)?.[1])).toBeLessThanOrEqual(12 * 3600);
+    if (secure) expect(session).toMatch(/;\s*Secure/i);
+    else expect(session).not.toMatch(/;\s*Secure/i);
+    const csrf = await client.csrfToken();
+    await client.post('/settings/language', { _csrf: csrf, language: 'ru', back: '/' }, headers);
+    const language = client.lastSetCookie.find((line) => line.startsWith('kuzet_lang='));
+    expect(language).toMatch(/;\s*HttpOnly/i);
+    if (secure) expect(language).toMatch(/;\s*Secure/i);
+    passed(2);
+  });
+
+  it('refuses every state change without the token, with a wrong one, and with another session\'s, for every role that may make it', async () => {
+    const postRules = rules.filter((rule) => rule.method === 'POST' && rule.roles !== 'public');
+    expect(postRules.length).toBeGreaterThan(5);
+    for (const rule of postRules) {
+      for (const role of rule.roles as readonly UserRoleName[]) {
+        const client = await loggedIn(userOf(role));
+        const sameUserElsewhere = await (await loggedIn(userOf(role))).csrfToken();
+        const otherUser = await (await loggedIn(`${userOf(role)}-2`)).csrfToken();
+        const path = concretePath(rule, world);
+        const before = await stateOf(database.db);
+        const forged: [string, Record<string, string>][] = [
+          ['no token', {}],
+          ['an empty token', { _csrf: '' }],
+          ['a wrong token', { _csrf: 'A'.repeat(32) }],
+          ["another user's session token", { _csrf: otherUser }],
+          ["the same user's other session token", { _csrf: sameUserElsewhere }],
+        ];
+        for (const [label, token] of forged) {
+          expect((await client.post(path, { ...validForm(rule), ...token })).status, `${role} ${routeKey(rule)} with ${label}`).toBe(403);
+          passed();
+        }
+        expect(await stateOf(database.db), `${role} ${routeKey(rule)}: nothing changed`).toEqual(before);
+        // The right token passes: the refusals were about the token.
+        expect((await client.post(path, { ...validForm(rule), _csrf: await client.csrfToken() })).status, `${role} ${routeKey(rule)}`).not.toBe(403);
+      }
+    }
+  });
+
+  it('refuses a login posted from another site (login CSRF)', async () => {
+    const crossSite = new SweepClient(app);
+    const response = await crossSite.login(userOf('consular'), PASSWORD, { 'sec-fetch-site': 'cross-site', origin: 'http://evil.example' });
+    expect(response.status).toBe(403);
+    expect(crossSite.session).toBeUndefined();
+    const sameSite = new SweepClient(app);
+    expect((await sameSite.login(userOf('consular'), PASSWORD, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' })).status).toBe(303);
+    passed();
+  });
+
+  it('sends the security headers on every answer: pages, files, redirects, refusals, errors', async () => {
+    const answers: [string, Response][] = [];
+    for (const role of ALL_ROLES) {
+      const client = await loggedIn(userOf(role));
+      for (const rule of rules.filter((r) => r.method === 'GET' && r.roles !== 'public' && r.roles.includes(role))) {
+        answers.push([`${role} ${rule.path}`, await client.request(concretePath(rule, world))]);
+      }
+      const forbidden = rules.find((r) => r.method === 'GET' && r.roles !== 'public' && !r.roles.includes(role));
+      if (forbidden) answers.push([`${role} ${forbidden.path} (403)`, await client.request(concretePath(forbidden, world))]);
+      answers.push([`${role} missing case (404)`, await client.request('/cases/999999')]);
+      answers.push([`${role} bad form (400)`, await client.post('/settings/language', { _csrf: await client.csrfToken(), language: 'xx' })]);
+    }
+    const anonymous = new SweepClient(app);
+    for (const path of ['/login', '/', '/static/app.css', '/no-such-page']) answers.push([`anonymous ${path}`, await anonymous.request(path)]);
+    answers.push(['wrong password (401)', await new SweepClient(app).login(userOf('admin'), 'wrong password')]);
+    for (const [label, response] of answers) {
+      expect(headerProblems(response.headers), label).toEqual([]);
+      passed();
+    }
+  });
+
+  it('answers a failure with a plain message: no stack, no SQL, no data', async () => {
+    const broken = await createTestDatabase('pglite');
+    try {
+      await seedWorld(broken.db);
+      const client = new SweepClient(() => createDashboard(broken.db, { secureCookies: false, now: NOW }));
+      await client.login(userOf('consular'));
+      await broken.db.execute(sql`drop table follows cascade`);
+      const logged: string[] = [];
+      const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+      const response = await client.request('/followed').finally(() => spy.mockRestore());
+      const body = await response.text();
+      expect(response.status).toBe(500);
+      expect(body).not.toMatch(SQL_ERROR_TEXT);
+      expect(body).not.toMatch(/follows|relation|at .*\.ts|node_modules/);
+      expect(headerProblems(response.headers)).toEqual([]);
+      expect(logged.join('\n')).not.toMatch(/relation|select/i);
+      passed(3);
+    } finally {
+      await broken.destroy();
+    }
+  });
+
+  it('limits login attempts per client, even when the last one has the right password', async () => {
+    const client = new SweepClient(app);
+    for (let i = 0; i < 10; i += 1) expect((await client.post('/login', { username: `nobody-${i}`, password: 'guess' })).status).toBe(401);
+    const last = await client.post('/login', { username: userOf('ngo'), password: PASSWORD });
+    expect(last.status).toBe(429);
+    expect(client.session).toBeUndefined();
+    passed();
+  });
+
+  it('locks an account after five wrong passwords, even against the right one', async () => {
+    await addUser(database.db, 'lock-target', 'ngo', PASSWORD);
+    for (let i = 0; i < 5; i += 1) expect((await new SweepClient(app).login('lock-target', 'wrong password')).status).toBe(401);
+    const right = new SweepClient(app);
+    expect((await right.login('lock-target')).status).toBe(429);
+    expect(right.session).toBeUndefined();
+    passed();
+  });
+
+  it('answers an unknown name, a wrong password and a disabled account alike, before and after the lockout', async () => {
+    await addUser(database.db, 'enum-existing', 'ngo', PASSWORD);
+    await addUser(database.db, 'enum-disabled', 'ngo', PASSWORD);
+    await database.db.update(users).set({ disabled: true }).where(eq(users.username, 'enum-disabled'));
+    for (let attempt = 1; attempt <= 7; attempt += 1) {
+      const answers = [];
+      for (const username of ['enum-existing', 'enum-disabled', 'enum-nobody']) {
+        const response = await new SweepClient(app).login(username, 'wrong password');
+        answers.push({ status: response.status, body: await response.text() });
+      }
+      expect(answers[1], `attempt ${attempt}: disabled vs existing`).toEqual(answers[0]);
+      expect(answers[2], `attempt ${attempt}: unknown vs existing`).toEqual(answers[0]);
+      passed();
+    }
+  });
+
+  it('stores passwords only as salted scrypt hashes', async () => {
+    const admin = await loggedIn(userOf('admin'));
+    const password = 'the same long password';
+    for (const username of ['hash-one', 'hash-two']) {
+      const form = { _csrf: await admin.csrfToken(), username, displayName: '', role: 'ngo', district: '', password };
+      expect((await admin.post('/admin/users', form)).status).toBe(200);
+    }
+    const stored = await database.db.select({ username: users.username, hash: users.passwordHash }).from(users);
+    for (const { username, hash } of stored) {
+      const parts = hash.match(/^scrypt\$(\d+)\$(\d+)\$(\d+)\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
+      expect(parts, username).not.toBeNull();
+      expect(Number(parts![1]), username).toBeGreaterThanOrEqual(16384);
+      expect(hash).not.toContain(password);
+      expect(hash).not.toContain(PASSWORD);
+    }
+    const [one, two] = ['hash-one', 'hash-two'].map((name) => stored.find((row) => row.username === name)!.hash);
+    expect(one).not.toBe(two);
+    expect((await new SweepClient(app).login('hash-two', password)).status).toBe(303);
+    passed(stored.length);
   });
 });

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { hashPassword } from '../../dashboard/auth/passwords.ts';
 import { createUser, type UserRoleName } from '../../db/queries/users.ts';
 import { COMMAND_LINE_ACTOR, importDetainees } from '../../db/queries/detainees.ts';
-import { cases, detainees, persons, type users } from '../../db/schema.ts';
+import { cases, detainees, persons, type auditLog, type sessions, type users } from '../../db/schema.ts';
 import { ALL_ROLES } from '../../dashboard/routes/route-rule.ts';
 import { addCase, addCourt, addDetaineeMatch } from '../dashboard/fixtures.ts';
 import { PASSWORD } from './security-client.ts';
@@ -28,7 +28,7 @@ export interface World {
 
 export const userOf = (role: UserRoleName) => `sweep-${role}`;
 
-export async function countRows(db: Db, table: typeof cases | typeof users): Promise<number> {
+export async function countRows(db: Db, table: typeof cases | typeof users | typeof sessions | typeof auditLog): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
   return row!.n;
 }
