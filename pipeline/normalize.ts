@@ -121,23 +121,32 @@ function htmlToTextWithOrigins(html: string): { text: string; origin: Int32Array
     // Entities make a text node shorter than its source: offsets inside it are then approximate.
     for (let i = 0; i < text.length; i += 1) origins.push(start + Math.min(i, Math.max(0, sourceLength - 1)));
   };
-  const walk = (node: AnyNode) => {
+  // An explicit stack, not recursion: a page nested 10,000 tags deep must not overflow the call stack.
+  // An entry with `closing` emits the line break that ends a block element after its children.
+  const stack: { node: AnyNode; closing: boolean }[] = [{ node: root, closing: false }];
+  while (stack.length > 0) {
+    const { node, closing } = stack.pop()!;
     const located = node as AnyNode & { startIndex: number | null; endIndex: number | null };
     const start = located.startIndex ?? 0;
+    if (closing) {
+      emit('\n', located.endIndex ?? start, 1);
+      continue;
+    }
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       emit(data, start, (located.endIndex ?? start + data.length - 1) - start + 1);
-      return;
+      continue;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return;
+    if (node.type !== 'tag' && node.type !== 'root') continue;
     const name = (node as unknown as { name?: string }).name?.toLowerCase() ?? '';
-    if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') return;
-    const block = BLOCK.has(name);
-    if (block) emit('\n', start, 1);
-    for (const child of (node as unknown as { children: AnyNode[] }).children ?? []) walk(child);
-    if (block) emit('\n', located.endIndex ?? start, 1);
-  };
-  walk(root);
+    if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') continue;
+    if (BLOCK.has(name)) {
+      emit('\n', start, 1);
+      stack.push({ node, closing: true });
+    }
+    const children = (node as unknown as { children?: AnyNode[] }).children ?? [];
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]!, closing: false });
+  }
   return { text: chunks.join(''), origin: Int32Array.from(origins) };
 }
 

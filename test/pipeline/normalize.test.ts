@@ -36,4 +36,16 @@ describe('normalize', () => {
     expect(n.text.length).toBeGreaterThan(500);
     expect(n.text).not.toMatch(/<script|function\s*\(/);
   });
+
+  it('reads a page nested 10,000 tags deep without overflowing the stack, offsets still into the HTML', () => {
+    const depth = 10_000;
+    const html = `<html><body><div id="cont_doc1">${'<div>'.repeat(depth)}<p>в отношении <span>ФИО1</span>, гражданина Кыргызской Республики</p>${'</div>'.repeat(depth)}<p>ПОСТАНОВИЛ:</p></div></body></html>`;
+    const n = normalizeText(html);
+    expect(n.text).toBe('в отношении ФИО1, гражданина Кыргызской Республики\nПОСТАНОВИЛ:');
+    const at = n.text.indexOf('гражданина');
+    const back = originalSpan(n, at, at + 'гражданина'.length);
+    expect(html.slice(back.start, back.end)).toBe('гражданина');
+    const spans = `<html><body><div id="cont_doc1">${'<span>'.repeat(depth)}текст${'</span>'.repeat(depth)}</div></body></html>`;
+    expect(normalizeText(spans).text).toBe('текст');
+  });
 });

@@ -35,8 +35,20 @@ describe('the hostile page corpus', () => {
     expect(problemsWith(input)).toEqual([]);
   });
 
-  // Known bug: recursive tree walks (sudrf html-text.ts blockText, pipeline/normalize.ts
-  // htmlToTextWithOrigins, cheerio .text()) overflow the stack on 10,000 nested tags.
+  // The pipeline's HTML walk (pipeline/normalize.ts) is iterative: its stages no longer throw on
+  // 10,000 nested tags.
+  it.each(corpus.filter((page) => TOO_DEEP.has(page.name)).map((page) => [page.name, page] as const))(
+    '%s: the pipeline stages (analyzeDocument, analyzeCaseCard) return without an error',
+    (_name, page) => {
+      const input = pageInput(page.raw, page.contentType);
+      inputsTried += 1;
+      for (const stage of stages.filter((s) => ['analyzeDocument', 'analyzeCaseCard'].includes(s.name))) expect(runStage(stage, input).error).toBeNull();
+    },
+  );
+
+  // Known bug: the crawlers' list/search parsers (sudrf parseCaseList, mosgorsud parseSearchPage)
+  // still overflow the stack on 10,000 nested tags, and parsing such a page (parse5, quadratic in
+  // depth) can exceed the bound on a loaded machine.
   // Flip to it.each once those walks are iterative or such pages are a ParseFailure.
   it.fails.each(corpus.filter((page) => TOO_DEEP.has(page.name)).map((page) => [page.name, page] as const))(
     '%s: every stage returns, in bounded time (known bug: stack overflow)',
