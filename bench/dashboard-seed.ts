@@ -54,7 +54,7 @@ export async function seedCourts(sql: Sql): Promise<number> {
 
 /** r(g, salt): a repeatable number in [0, 1) per case and purpose. */
 const RANDOM_FN = `create function r(g int, salt int) returns float8 language sql immutable parallel safe as
-  $$ select (hashint4(g * 7919 + salt) & 2147483647)::float8 / 2147483648 $$`;
+  $$ select (hashint8(g::bigint * 7919 + salt) & 2147483647)::float8 / 2147483648 $$`;
 
 // About 700 surnames (roots × endings): a full name is shared by a handful of persons, as in life.
 const SURNAME_HEADS = ['Жума', 'Асыл', 'Токто', 'Сагын', 'Кара', 'Турду', 'Ороз', 'Бейше', 'Абды', 'Кочко', 'Мамыт', 'Осмон',
@@ -178,8 +178,9 @@ export async function seedCases(sql: Sql, caseCount: number, flaggedShare: numbe
 }
 
 /**
- * Reviews of the flagged cases (half still new, older ones mostly reviewed), their history in
- * the audit log, and what NGO users follow.
+ * Reviews of the flagged cases (most of the last weeks' still new, older ones nearly all
+ * reviewed: a backlog of a few thousand waiting cases), their history in the audit log, and
+ * what NGO users follow.
  */
 export async function seedReviews(sql: Sql, reviewerIds: number[], ngoIds: number[]): Promise<void> {
   const reviewers = `(array[${reviewerIds.join(',')}])`;
@@ -188,9 +189,9 @@ export async function seedReviews(sql: Sql, reviewerIds: number[], ngoIds: numbe
       case when s.status <> 'new' then ${reviewers}[1 + floor(r(f.case_id, 17) * ${reviewerIds.length})::int] end,
       case when s.status <> 'new' then f.created_at + interval '2 days' end, null
     from kyrgyz_flags f join cases k on k.id = f.case_id
-    cross join lateral (select case when k.decision_date > date '2026-09-01' and r(f.case_id, 18) < 0.8 then 'new'::review_status
-      when r(f.case_id, 18) < 0.2 then 'new' when r(f.case_id, 18) < 0.65 then 'confirmed'
-      when r(f.case_id, 18) < 0.85 then 'dismissed' else 'needs_follow_up' end as status) s`);
+    cross join lateral (select case when k.decision_date > date '2026-10-01' and r(f.case_id, 18) < 0.7 then 'new'::review_status
+      when r(f.case_id, 18) < 0.03 then 'new' when r(f.case_id, 18) < 0.76 then 'confirmed'
+      when r(f.case_id, 18) < 0.96 then 'dismissed' else 'needs_follow_up' end as status) s`);
   await sql.unsafe(`insert into audit_log (at, user_id, actor, action, entity_type, entity_id, details)
     select reviewed_at, reviewed_by, 'officer', 'review.set', 'case', case_id::text, jsonb_build_object('from', 'new', 'to', status)
     from reviews where status <> 'new'`);
