@@ -60,6 +60,8 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
       const form = rule.method === 'POST' ? await readForm(c) : {};
       const language = chooseLanguage(session?.user.language, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language'));
       const t = translator(language);
+      // The browser says a form comes from another site: refused even where no token guards it (the login).
+      if (rule.method === 'POST' && isCrossSite(c)) return c.text(t('error.csrf'), 403);
       if (rule.roles !== 'public') {
         if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
         if (!rule.roles.includes(session.user.role)) return c.text(t('error.forbidden'), 403);
@@ -84,6 +86,12 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
     return c.text('Something went wrong. The error has been logged.', 500);
   });
   return app;
+}
+
+/** Sec-Fetch-Site, sent by every current browser: anything but our own pages (or a typed address). */
+function isCrossSite(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
 async function readForm(c: Context): Promise<Record<string, string>> {
