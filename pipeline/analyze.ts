@@ -6,7 +6,8 @@ import type { CaseCard } from '../db/case-card.ts';
 import { extractCharges } from './charges.ts';
 import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyrgyz-verdict.ts';
 import { nameCompleteness, nameKey } from './name-forms.ts';
-import { normalizeText } from './normalize.ts';
+import { capText } from './limits.ts';
+import { normalizeDocument } from './normalize.ts';
 import { appealDeadline, extractOutcomes, firstDate } from './outcome.ts';
 import { personsFromCard, personsFromText, type PersonInText } from './persons.ts';
 import type { CaseAnalysis, ChargeCitation, KyrgyzVerdict, OutcomeRecord, PersonMention } from './types.ts';
@@ -33,7 +34,7 @@ function caseTypeOf(charges: ChargeCitation[]): string {
 }
 
 export function analyzeDocument(input: { id: string; text: string }): CaseAnalysis {
-  const { text } = normalizeText(input.text);
+  const { text, truncated } = capText(input.text, normalizeDocument);
   const persons = personsFromText(text);
   const decision = decideKyrgyz(text, persons);
   const charges = extractCharges(text);
@@ -49,6 +50,7 @@ export function analyzeDocument(input: { id: string; text: string }): CaseAnalys
     ...(caseNumber ? { caseNumber } : {}),
     ...(decisionDate ? { decisionDate } : {}),
     ...(deadline ? { appealDeadline: deadline } : {}),
+    ...(truncated ? { truncated } : {}),
     text,
   };
 }
@@ -84,7 +86,7 @@ function headerArticles(articles: string | null): string {
  * citizenship evidence. Evidence offsets refer to the normalized act text returned in `text`.
  */
 export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
-  const { text } = normalizeText(card.actText ?? '');
+  const { text, truncated } = capText(card.actText ?? '', normalizeDocument);
   const textPersons = personsFromText(text);
   const decision = decideKyrgyz(text, textPersons);
   const cardPersons = personsFromCard(card.parties);
@@ -127,6 +129,7 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
     ...(card.courtName ? { court: card.courtName } : {}),
     ...(decisionDate ? { decisionDate } : {}),
     ...(deadline ? { appealDeadline: deadline } : {}),
+    ...(truncated ? { truncated } : {}),
     text,
   };
 }

@@ -68,6 +68,12 @@ export interface CaseAnalysis {
   decisionDate?: string; // YYYY-MM-DD
   /** Appeal deadline (КоАП: 10 days, criminal: 15 days after the decision). */
   appealDeadline?: string;
+  /**
+   * Set when the document was longer than the pipeline analyses (pipeline/limits.ts): only the
+   * first `analysedChars` characters of the normalized text were read, so outcomes in a cut-off
+   * resolutive part may be missing.
+   */
+  truncated?: { analysedChars: number; inputChars: number };
   /** The plain text the evidence offsets refer to. Not part of the JSON contract output. */
   text?: string;
 }
