@@ -279,13 +279,17 @@ export const outcomes = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The person charged it was decided for, when the act has several (or only one); null when unknown. */
+    personId: integer('person_id').references(() => persons.id, { onDelete: 'set null' }),
     kind: outcomeKind('kind').notNull(),
     amountRub: integer('amount_rub'),
     days: integer('days'),
     months: integer('months'),
+    /** Imprisonment only: 'general' | 'strict' | 'special' (colony regime) or 'settlement'. */
+    regime: text('regime'),
     text: text('text'),
   },
-  (t) => [index('outcomes_case_idx').on(t.caseId)],
+  (t) => [index('outcomes_case_idx').on(t.caseId), index('outcomes_person_idx').on(t.personId)],
 );
 
 export const flagStrength = pgEnum('flag_strength', ['yes', 'possible']);
