@@ -12,6 +12,8 @@ export class SweepClient {
   constructor(
     private readonly app: () => Hono,
     private readonly origin = 'http://localhost',
+    /** The client's IP address as the Node server would report it; none by default. */
+    private readonly address?: string,
   ) {}
 
   private current?: Hono;
@@ -23,7 +25,8 @@ export class SweepClient {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.jar.size > 0) headers.set('cookie', [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await this.server.request(`${this.origin}${path}`, { ...init, headers, redirect: 'manual' });
+    const connection = this.address ? { incoming: { socket: { remoteAddress: this.address, remotePort: 40000, remoteFamily: 'IPv4' } } } : undefined;
+    const response = await this.server.request(`${this.origin}${path}`, { ...init, headers, redirect: 'manual' }, connection);
     this.lastSetCookie = response.headers.getSetCookie();
     for (const line of this.lastSetCookie) {
       const [pair, ...attributes] = line.split(';');

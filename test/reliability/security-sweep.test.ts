@@ -485,10 +485,14 @@ describe('sessions, CSRF, headers and the login', () => {
     await addUser(database.db, 'enum-existing', 'ngo', PASSWORD);
     await addUser(database.db, 'enum-disabled', 'ngo', PASSWORD);
     await database.db.update(users).set({ disabled: true }).where(eq(users.username, 'enum-disabled'));
+    // One server, an attacker with many addresses (so the per-client limit does not step in).
+    const server = app();
+    let address = 0;
     for (let attempt = 1; attempt <= 7; attempt += 1) {
       const answers = [];
       for (const username of ['enum-existing', 'enum-disabled', 'enum-nobody']) {
-        const response = await new SweepClient(app).login(username, 'wrong password');
+        address += 1;
+        const response = await new SweepClient(() => server, 'http://localhost', `10.0.0.${address}`).login(username, 'wrong password');
         answers.push({ status: response.status, body: await response.text() });
       }
       expect(answers[1], `attempt ${attempt}: disabled vs existing`).toEqual(answers[0]);
