@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import {
   recordSuccessfulLogin,
   writeAudit,
 } from '../../db/queries/users.ts';
-import { verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth/cookies.ts';
 import { loginPage } from '../views/login.ts';
 import { isLanguage, translator } from '../i18n/dictionary.ts';
@@ -23,6 +24,10 @@ const loginForm = z.object({ username: z.string().min(1).max(100), password: z.s
 
 /** Only local paths: an open redirect would let a phishing link pass through our login. */
 export const safeNext = (next: string | undefined): string => safeLocalPath(next);
+
+let decoy: Promise<string> | undefined;
+/** A hash nobody knows the password of, checked for unknown names so that they take as long as real ones. */
+const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
 
 function clientAddress(c: Parameters<RouteRule['handler']>[0]): string {
   try {
@@ -57,7 +62,16 @@ export const authRoutes: RouteRule[] = [
       if (!loginThrottle.allow(clientAddress(c))) return refuse(t('login.throttled'), 429);
       if (!parsed.success) return refuse(t('login.wrong'), 401);
       const user = await findUserByName(db, parsed.data.username);
-      if (!user) return refuse(t('login.wrong'), 401);
+      // An unknown name and a disabled account answer a wrong password exactly like an account does
+      // (and lock alike), after a password check of the same cost: nothing tells which names exist.
+      // Only the right password learns that an account is disabled.
+      if (!user || user.disabled) {
+        const name = parsed.data.username;
+        if (loginThrottle.isNameLocked(name)) return refuse(t('login.locked'), 429);
+        if (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash()))) return refuse(t('login.locked'), 429);
+        loginThrottle.recordNameFailure(name);
+        return refuse(t('login.wrong'), 401);
+      }
       if (isLockedOut(user)) return refuse(t('login.locked'), 429);
       if (!(await verifyPassword(parsed.data.password, user.passwordHash))) {
         await recordFailedLogin(db, user);

@@ -8,8 +8,8 @@ export type UserRoleName = (typeof users.$inferSelect)['role'];
 export type User = typeof users.$inferSelect;
 
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
-const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_MS = 15 * 60_000;
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60_000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
