@@ -268,6 +268,11 @@ describe('hostile text on every page, for every role that may open it', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // Sandboxed with nothing allowed, should a browser render it anyway.
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/(^|;)\s*sandbox\s*(;|$)/);
+      expect(csp).toMatch(/default-src 'none'/);
+      expect(headerProblems(response.headers)).toEqual([]);
       expect(await response.text()).toContain('<script>window.__xss=6</script>');
       passed();
     }
