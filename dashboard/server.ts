@@ -48,6 +48,8 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
         objectSrc: ["'none'"],
       },
       referrerPolicy: 'same-origin',
+      // A route's own stricter header stays (the sandboxed raw court page).
+      overwrite: false,
     }),
   );
   app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));

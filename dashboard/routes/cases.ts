@@ -113,7 +113,7 @@ export const caseRoutes: RouteRule[] = [
         if (!owner) return c.text(t('error.notFound'), 404);
       }
       // The court's HTML is shown as text in a sandbox: it never runs on our origin.
-      c.header('Content-Security-Policy', 'sandbox; default-src none');
+      c.header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'");
       return c.text(doc.text);
     },
   },
