@@ -142,3 +142,21 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
   }
   return pending;
 }
+
+const derived = new WeakMap<FlaggedFacts, Map<string, unknown>>();
+const MAX_DERIVED = 500;
+
+/**
+ * What is computed from one set of facts (trends for a filter, the filter options), kept with
+ * them: the next request with the same facts and key gets it without counting again. New facts
+ * (any change) start empty.
+ */
+export function derivedFromFacts<T>(facts: FlaggedFacts, key: string, compute: () => T): T {
+  let results = derived.get(facts);
+  if (!results) derived.set(facts, (results = new Map()));
+  if (results.has(key)) return results.get(key) as T;
+  const value = compute();
+  if (results.size >= MAX_DERIVED) results.clear();
+  results.set(key, value);
+  return value;
+}

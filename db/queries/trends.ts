@@ -5,7 +5,7 @@
 // are not joined to their charges, outcomes and persons on every request.
 import type { Db } from '../client.ts';
 import { caseMatchesFilter, type CaseFilter } from './case-filters.ts';
-import { flaggedFacts, type FlaggedCaseFact } from './flagged-facts.ts';
+import { derivedFromFacts, flaggedFacts, type FlaggedFacts } from './flagged-facts.ts';
 
 export interface TrendCount {
   key: string;
@@ -27,31 +27,48 @@ export interface Trends {
 const byKey = (a: TrendCount, b: TrendCount) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const byCountThenKey = (a: TrendCount, b: TrendCount) => b.count - a.count || byKey(a, b);
 
-/** Counts per key; each case (or person) counts once per key it has. */
-function tally(items: FlaggedCaseFact[], keysOf: (item: FlaggedCaseFact) => readonly string[], nameOf?: (item: FlaggedCaseFact) => string | null): TrendCount[] {
-  const counts = new Map<string, TrendCount>();
-  for (const item of items) {
-    for (const key of keysOf(item)) {
-      const entry = counts.get(key) ?? { key, name: null, count: 0 };
-      entry.count += 1;
-      const name = nameOf?.(item) ?? null;
-      // The greatest name of the group, as max() would pick it in SQL.
-      if (name !== null && (entry.name === null || name > entry.name)) entry.name = name;
-      counts.set(key, entry);
+class Tally {
+  private readonly counts = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+
+  add(key: string, name: string | null = null): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    // The greatest name of the group, as max() picks it in SQL.
+    if (name !== null) {
+      const current = this.names.get(key);
+      if (current === undefined || name > current) this.names.set(key, name);
     }
   }
-  return [...counts.values()];
+
+  rows(): TrendCount[] {
+    return [...this.counts].map(([key, count]) => ({ key, name: this.names.get(key) ?? null, count }));
+  }
 }
 
 export async function computeTrends(db: Db, filter: CaseFilter): Promise<Trends> {
   const facts = await flaggedFacts(db);
-  const shown = facts.cases.filter((item) => !facts.dismissed.has(item.caseId) && caseMatchesFilter(item, filter));
+  return derivedFromFacts(facts, `trends:${JSON.stringify(filter)}`, () => countTrends(facts, filter));
+}
+
+function countTrends(facts: FlaggedFacts, filter: CaseFilter): Trends {
+  const [months, regions, articles, kinds, genders] = [new Tally(), new Tally(), new Tally(), new Tally(), new Tally()];
+  let totalCases = 0;
+  // One pass, no allocation per case: this runs on every trends request.
+  for (const item of facts.cases) {
+    if (facts.dismissed.has(item.caseId) || !caseMatchesFilter(item, filter)) continue;
+    totalCases += 1;
+    months.add(item.decisionDate === null ? '' : item.decisionDate.slice(0, 7));
+    regions.add(item.regionCode ?? '', item.regionName);
+    for (const charge of item.charges) articles.add(charge);
+    for (const kind of item.outcomes) kinds.add(kind);
+    for (const gender of item.genders) genders.add(gender ?? 'unknown');
+  }
   return {
-    totalCases: shown.length,
-    byMonth: tally(shown, (item) => [item.decisionDate?.slice(0, 7) ?? '']).sort(byKey),
-    byRegion: tally(shown, (item) => [item.regionCode ?? ''], (item) => item.regionName).sort(byKey),
-    byArticle: tally(shown, (item) => item.charges).sort(byCountThenKey),
-    byOutcome: tally(shown, (item) => item.outcomes).sort(byCountThenKey),
-    byGender: tally(shown, (item) => item.genders.map((gender) => gender ?? 'unknown')).sort(byKey),
+    totalCases,
+    byMonth: months.rows().sort(byKey),
+    byRegion: regions.rows().sort(byKey),
+    byArticle: articles.rows().sort(byCountThenKey),
+    byOutcome: kinds.rows().sort(byCountThenKey),
+    byGender: genders.rows().sort(byKey),
   };
 }

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
 import { caseFilterConditions, caseRegionCode, type CaseFilter } from './case-filters.ts';
-import { flaggedFacts } from './flagged-facts.ts';
+import { derivedFromFacts, flaggedFacts, type FlaggedCaseFact } from './flagged-facts.ts';
 import type { User } from './users.ts';
 
 export type ReviewStatusName = (typeof reviews.$inferSelect)['status'];
@@ -100,7 +100,11 @@ export interface FilterOptions {
 
 /** What the filter drop-downs offer: only values that occur among flagged cases (their facts in memory, flagged-facts.ts). */
 export async function listFilterOptions(db: Db): Promise<FilterOptions> {
-  const { cases: flagged } = await flaggedFacts(db);
+  const facts = await flaggedFacts(db);
+  return derivedFromFacts(facts, 'filter-options', () => filterOptionsOf(facts.cases));
+}
+
+function filterOptionsOf(flagged: FlaggedCaseFact[]): FilterOptions {
   const courtsById = new Map<number, FilterOptions['courts'][number] & { region: string | null }>();
   const articles = new Set<string>();
   for (const item of flagged) {
