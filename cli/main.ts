@@ -16,14 +16,15 @@ program
 program
   .command('crawl')
   .description('crawl court sites into the database (politely, resumable)')
-  .addOption(new Option('--source <name>', 'source to crawl').choices(['sudrf', 'mosgorsud']).default('sudrf'))
+  .addOption(new Option('--source <name>', 'source to crawl (acts-bank: the JavaScript-only judicial-acts bank, in chromium)').choices(['sudrf', 'mosgorsud', 'acts-bank']).default('sudrf'))
+  .option('--portal <url>', 'mosgorsud: the portal base URL; acts-bank: the portal page (default: the live site)')
   .option('--since <date>', 'first publication date, YYYY-MM-DD (default: the court cursor, or 7 days ago)')
   .option('--until <date>', 'last publication date, YYYY-MM-DD (default: today)')
   .option('--courts <codes>', 'comma-separated court codes (VNKOD, e.g. 66RS0001); default: all known courts')
   .option('--simulator', 'crawl a local court-site simulator instead of the live sites')
-  .option('--concurrency <n>', 'requests in flight', '8')
-  .option('--min-host-interval <ms>', 'minimum time between two requests to one host', '3000')
-  .option('--min-process-interval <ms>', 'minimum time between two requests of this process', '1500')
+  .option('--concurrency <n>', 'requests in flight (default 8; 4 pages for acts-bank)')
+  .option('--min-host-interval <ms>', 'minimum time between two requests to one host (default 3000)')
+  .option('--min-process-interval <ms>', 'minimum time between two requests of this process (default 1500)')
   .option('--no-analyze', 'do not run the pipeline after the crawl')
   .action(async (options) => (await import('./commands/crawl.ts')).crawlCommand(options));
 

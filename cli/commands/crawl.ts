@@ -1,9 +1,8 @@
 // `kuzet crawl`: one polite, resumable crawl run, then the pipeline over what changed.
 import { z } from 'zod';
-import { runCrawl } from '../../crawlers/engine/crawler.ts';
-import { sudrfSource } from '../../crawlers/sources/sudrf/index.ts';
-import { mosgorsudSource } from '../../crawlers/sources/mosgorsud/index.ts';
-import { registerMosgorsudPortal } from '../../crawlers/sources/mosgorsud/registry.ts';
+import type { CrawlOptions } from '../../crawlers/engine/crawler.ts';
+import { crawlNamedSource } from '../../crawlers/scheduler/crawl-named-source.ts';
+import { crawlSources } from '../../crawlers/scheduler/schedules.ts';
 import { refreshMatches } from '../../db/queries/matches.ts';
 import { loadRegistryIfEmpty } from '../../crawlers/sources/sudrf/load-registry.ts';
 import { upsertCourts } from '../../db/queries/courts.ts';
@@ -15,16 +14,20 @@ import { describeProgress } from './crawl-progress.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const crawlOptions = z.object({
-  source: z.enum(['sudrf', 'mosgorsud']),
+  source: z.enum(crawlSources),
+  portal: z.url({ protocol: /^https?$/ }).optional(),
   since: isoDay.optional(),
   until: isoDay.optional(),
   courts: z.string().optional(),
   simulator: z.boolean().optional(),
-  concurrency: z.coerce.number().int().min(1).max(64),
-  minHostInterval: z.coerce.number().int().min(0),
-  minProcessInterval: z.coerce.number().int().min(0),
+  // Absent: the source's own defaults (a browser source renders fewer pages at once).
+  concurrency: z.coerce.number().int().min(1).max(64).optional(),
+  minHostInterval: z.coerce.number().int().min(0).optional(),
+  minProcessInterval: z.coerce.number().int().min(0).optional(),
   analyze: z.boolean(),
-});
+})
+  .refine((options) => !options.simulator || options.source === 'sudrf', { message: '--simulator replays sudrf courts only', path: ['simulator'] })
+  .refine((options) => !options.portal || options.source !== 'sudrf', { message: '--portal is for mosgorsud and acts-bank', path: ['portal'] });
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -46,9 +49,7 @@ export async function crawlCommand(raw: unknown): Promise<void> {
     })));
     courtCodes = simulator.courts.map((court) => court.code);
     say(`kuzet: crawling the local simulator (${courtCodes.length} courts)`);
-  } else if (options.source === 'mosgorsud') {
-    await registerMosgorsudPortal(db);
-  } else {
+  } else if (options.source === 'sudrf') {
     const loaded = await loadRegistryIfEmpty(db);
     if (loaded > 0) say(`kuzet: loaded ${loaded} courts from the registry`);
   }
@@ -58,18 +59,16 @@ export async function crawlCommand(raw: unknown): Promise<void> {
     say('\nkuzet: stopping after the requests in flight; the next run resumes where this one stopped');
     controller.abort();
   });
-  const summary = await runCrawl(
-    db,
-    options.source === 'mosgorsud' ? mosgorsudSource() : sudrfSource(),
-    { db, since: options.since ?? null, until: options.until ?? daysAgo(0), courtCodes },
-    {
-      concurrency: options.concurrency,
-      minHostIntervalMs: options.minHostInterval,
-      minProcessIntervalMs: options.minProcessInterval,
-      signal: controller.signal,
-      onProgress: (progress) => progressLine(describeProgress(progress)),
-    },
-  );
+  const overrides: Partial<CrawlOptions> = { signal: controller.signal, onProgress: (progress) => progressLine(describeProgress(progress)) };
+  if (options.concurrency !== undefined) overrides.concurrency = options.concurrency;
+  if (options.minHostInterval !== undefined) overrides.minHostIntervalMs = options.minHostInterval;
+  if (options.minProcessInterval !== undefined) overrides.minProcessIntervalMs = options.minProcessInterval;
+  const summary = await crawlNamedSource(db, {
+    source: options.source,
+    portal: options.portal,
+    seed: { db, since: options.since ?? null, until: options.until ?? daysAgo(0), courtCodes },
+    overrides,
+  });
   say(`\nkuzet: crawl run ${summary.runId} ${summary.status}: ${summary.pagesFetched} pages fetched, ${summary.newDocuments} new documents, ${summary.errors} errors, ${summary.failed} requests failed, ${summary.skipped} skipped`);
   if (options.analyze) {
     const pipeline = await analyzeStoredDocuments(db);

@@ -1,7 +1,7 @@
 // A JavaScript-only judicial-acts bank on 127.0.0.1 (port 0): an HTML shell, a static script
 // (portal.js) that reads the query from the URL hash and asks /api/search for JSON, acts in
-// iframes (/act/<id>.html). UTF-8. `apiDelayMs` makes the script's requests slow, like the
-// real portal's.
+// iframes (/act/<id>.html); a search finds the acts holding every word of its query. UTF-8.
+// `apiDelayMs` makes the script's requests slow, like the real portal's.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,7 +54,12 @@ export async function startJsPortal(options: JsPortalOptions = {}): Promise<JsPo
       const text = url.searchParams.get('text') ?? '';
       const from = url.searchParams.get('from') || '0000-00-00';
       const to = url.searchParams.get('to') || '9999-99-99';
-      const found = acts.filter((act) => act.paragraphs.join(' ').includes(text) && isoOf(act.date) >= from && isoOf(act.date) <= to);
+      // Full-text search as the bank does it: every word of the query somewhere in the act.
+      const words = text.split(/\s+/).filter(Boolean);
+      const found = acts.filter((act) => {
+        const body = act.paragraphs.join(' ');
+        return words.every((word) => body.includes(word)) && isoOf(act.date) >= from && isoOf(act.date) <= to;
+      });
       const pages = Math.max(1, Math.ceil(found.length / pageSize));
       const page = Math.min(Math.max(1, Number(url.searchParams.get('page')) || 1), pages);
       const items = found.slice((page - 1) * pageSize, page * pageSize).map(({ id, caseNumber, court, date }) => ({ id, caseNumber, court, date }));
