@@ -50,10 +50,12 @@ interface GroupMetrics {
   outcomeKinds: Counts;
   outcomes: Counts;
   names: Counts;
+  /** Outcomes (with amounts, terms and regime) attributed to the right defendant, where labelled. */
+  outcomesByPerson: Counts;
   documents: number;
 }
 
-const emptyMetrics = (): GroupMetrics => ({ flag: new Counts(), caseFlag: new Counts(), charges: new Counts(), outcomeKinds: new Counts(), outcomes: new Counts(), names: new Counts(), documents: 0 });
+const emptyMetrics = (): GroupMetrics => ({ flag: new Counts(), caseFlag: new Counts(), charges: new Counts(), outcomeKinds: new Counts(), outcomes: new Counts(), names: new Counts(), outcomesByPerson: new Counts(), documents: 0 });
 
 /** Matches labelled defendants to the persons charged in the analysis. */
 function matchDefendants(label: CorpusLabel, analysis: CaseAnalysis): (PersonMention | null)[] {
@@ -96,6 +98,19 @@ function compare(doc: LabelledDoc, analysis: CaseAnalysis, m: GroupMetrics): str
     [o.kind, o.amountRub && `${o.amountRub} руб`, o.days && `${o.days} сут`, o.months && `${o.months} мес`].filter(Boolean).join(' ');
   m.outcomeKinds.addSets(new Set(analysis.outcomes.map(kind)), new Set(label.outcomes.map(kind)), 'outcome kind');
   errors.push(...m.outcomes.addSets(new Set(analysis.outcomes.map(full)), new Set(label.outcomes.map(full)), 'outcome'));
+  // Labels that say whose each outcome is: the outcome must name that defendant (and the regime must be read).
+  if (label.outcomes.some((o) => o.defendant !== undefined)) {
+    const owner = (index: number) => `${label.defendants[index]?.name ?? `defendant #${index + 1}`}:`;
+    const withRegime = (o: { kind: string; amountRub?: number; days?: number; months?: number; regime?: string }) => [full(o), o.regime].filter(Boolean).join(' ');
+    const expected = new Set(label.outcomes.map((o) => `${o.defendant === undefined ? 'nobody:' : owner(o.defendant)} ${withRegime(o)}`));
+    const predicted = new Set(
+      analysis.outcomes.map((o) => {
+        const index = o.person === undefined ? -1 : matched.findIndex((p) => p?.name === o.person);
+        return `${index >= 0 ? owner(index) : `${o.person ?? 'nobody'}:`} ${withRegime(o)}`;
+      }),
+    );
+    errors.push(...m.outcomesByPerson.addSets(predicted, expected, 'outcome by person'));
+  }
   const predictedNames = new Set(analysis.persons.filter((p) => isAccused(p) && p.normalized && !p.depersonalized).map((p) => fold(p.normalized!)));
   const expectedNames = new Set(label.defendants.filter((d) => d.name).map((d) => fold(d.name!)));
   errors.push(...m.names.addSets(predictedNames, expectedNames, 'name'));
@@ -122,6 +137,7 @@ function main(): void {
     console.log(formatRow('outcome kinds', m.outcomeKinds, targets.outcomes));
     console.log(formatRow('outcomes with amounts', m.outcomes, targets.outcomes));
     console.log(formatRow('defendant names', m.names, targets.names));
+    console.log(formatRow('outcomes by defendant', m.outcomesByPerson, targets.outcomes));
   }
   console.log(`\n== errors by document (${errorsByDoc.length} documents with errors)`);
   for (const { id, group, errors } of errorsByDoc) {

@@ -8,7 +8,7 @@ import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyr
 import { nameCompleteness, nameKey } from './name-forms.ts';
 import { capText } from './limits.ts';
 import { normalizeDocument } from './normalize.ts';
-import { appealDeadline, extractOutcomes, firstDate } from './outcome.ts';
+import { appealDeadline, extractOutcomes, extractOutcomesByHolder, firstDate } from './outcome.ts';
 import { personsFromCard, personsFromText, type PersonInText } from './persons.ts';
 import type { CaseAnalysis, ChargeCitation, KyrgyzVerdict, OutcomeRecord, PersonMention } from './types.ts';
 
@@ -25,6 +25,19 @@ function withCitizenship(person: PersonMention, decision: PersonCitizenship | un
 
 function textPersonsOut(persons: PersonInText[], decision: KyrgyzDecision): PersonMention[] {
   return persons.map((p) => withCitizenship(p.mention, decision.byPerson.get(p)));
+}
+
+/**
+ * The act's outcomes; with several persons charged, each penalty names the person it was decided
+ * for (`nameOf` gives the name the analysis lists that person under, null when it lists them not).
+ */
+function outcomesFor(text: string, persons: PersonInText[], nameOf: (person: PersonInText) => string | null): OutcomeRecord[] {
+  const accused = persons.filter((p) => !p.organisation && isAccused(p.mention));
+  if (accused.length < 2) return extractOutcomes(text);
+  return extractOutcomesByHolder(text, accused.map((p) => ({ holder: p, spans: p.spans }))).map(({ outcome, holder }) => {
+    const name = holder ? nameOf(holder) : null;
+    return name ? { ...outcome, person: name } : outcome;
+  });
 }
 
 function caseTypeOf(charges: ChargeCitation[]): string {
@@ -46,7 +59,7 @@ export function analyzeDocument(input: { id: string; text: string }): CaseAnalys
     kyrgyz: decision.verdict,
     persons: textPersonsOut(persons, decision),
     charges,
-    outcomes: extractOutcomes(text),
+    outcomes: outcomesFor(text, persons, (p) => p.mention.name),
     ...(caseNumber ? { caseNumber } : {}),
     ...(decisionDate ? { decisionDate } : {}),
     ...(deadline ? { appealDeadline: deadline } : {}),
@@ -92,9 +105,13 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
   const cardPersons = personsFromCard(card.parties);
   const accusedCount = cardPersons.filter(isAccused).length;
   const used = new Set<PersonInText>();
+  const cardNameOf = new Map<PersonInText, string>();
   const linked = cardPersons.map((person) => {
     const match = linkCardPerson(person, accusedCount, textPersons, used);
-    if (match) used.add(match);
+    if (match) {
+      used.add(match);
+      cardNameOf.set(match, person.name);
+    }
     const fromText = match ? decision.byPerson.get(match) : undefined;
     const better = match && !match.mention.depersonalized && nameCompleteness(match.mention.name) > nameCompleteness(person.name) && nameKey(match.mention.name) === nameKey(person.name);
     const merged: PersonMention = {
@@ -115,7 +132,7 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
   // Articles read from the act must fit the case type: a КАС act about a prisoner cites the УК.
   const fitting = CODE_BY_CASE_TYPE[card.caseType];
   const fromText = fitting ? extractCharges(text).filter((c) => c.code === fitting) : [];
-  const outcomes = extractOutcomes(text);
+  const outcomes = outcomesFor(text, textPersons, (p) => cardNameOf.get(p) ?? null);
   const fromResult = CARD_RESULTS.find(([pattern]) => pattern.test(card.result ?? ''));
   const decisionDate = card.decisionDate ?? firstDate(text);
   const deadline = appealDeadline(decisionDate, card.caseType);

@@ -13,12 +13,17 @@ const RESOLUTIVE = /(?:[Пп]\s*[Оо]\s*[Сс]\s*[Тт]\s*[Аа]\s*[Нн]\s*[О
  * from the colons backwards: a colon is rare, a heading pattern tried at every letter is not.
  */
 export function resolutivePart(text: string): string {
+  return text.slice(resolutiveStart(text));
+}
+
+/** Where the resolutive part starts (0 when no heading is found). */
+export function resolutiveStart(text: string): number {
   for (let colon = text.lastIndexOf(':'); colon > 0; colon = text.lastIndexOf(':', colon - 1)) {
     const from = Math.max(0, colon - 40);
     const heading = RESOLUTIVE.exec(text.slice(from, colon));
-    if (heading) return text.slice(from + heading.index);
+    if (heading) return from + heading.index;
   }
-  return text;
+  return 0;
 }
 
 // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
@@ -76,6 +81,67 @@ function imprisonment(part: string): OutcomeRecord[] {
 
 export function extractOutcomes(text: string): OutcomeRecord[] {
   const part = resolutivePart(text);
+  const outcomes = penalties(part);
+  if (outcomes.length === 0) outcomes.push(...proceduralOutcome(part));
+  return dedupeOutcomes(outcomes);
+}
+
+/** Someone an outcome can belong to: a person charged, with every place their name is written. */
+export interface OutcomeHolder<T> {
+  holder: T;
+  spans: { start: number; end: number }[];
+}
+
+export interface HeldOutcome<T> {
+  outcome: OutcomeRecord;
+  /** The person charged it was written for; null when the text does not say. */
+  holder: T | null;
+}
+
+/**
+ * Outcomes per person charged. The resolutive part is cut wherever the name of another person
+ * charged is written («Мамытова … признать виновным … назначить наказание …; Каримова … признать
+ * виновным …», or «назначить Мамытову …, Каримову …»): each piece's penalties belong to the person
+ * named at its start. Penalties before any name belong to nobody known. Procedural outcomes
+ * (returned, forwarded, cancelled) are read for the whole act, as extractOutcomes does.
+ */
+export function extractOutcomesByHolder<T>(text: string, holders: OutcomeHolder<T>[]): HeldOutcome<T>[] {
+  const from = resolutiveStart(text);
+  const mentions: { at: number; holder: number }[] = [];
+  holders.forEach(({ spans }, holder) => {
+    for (const span of spans) if (span.start >= from) mentions.push({ at: span.start, holder });
+  });
+  mentions.sort((a, b) => a.at - b.at);
+  const pieces: { start: number; holder: number | null }[] = [{ start: from, holder: null }];
+  for (const mention of mentions) {
+    if (mention.holder !== pieces[pieces.length - 1]!.holder) pieces.push({ start: mention.at, holder: mention.holder });
+  }
+  const found: HeldOutcome<T>[] = [];
+  const seen = new Set<string>();
+  const add = (outcome: OutcomeRecord, holder: number | null) => {
+    const key = `${holder ?? ''}|${outcomeKey(outcome)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ outcome, holder: holder === null ? null : holders[holder]!.holder });
+  };
+  pieces.forEach((piece, i) => {
+    const end = i + 1 < pieces.length ? pieces[i + 1]!.start : text.length;
+    const written = text.slice(piece.start, end);
+    // «назначить каждому из них наказание …»: the same penalty for every person charged.
+    const forEach = EACH.test(written);
+    for (const outcome of penalties(written)) {
+      if (forEach) holders.forEach((_holder, index) => add(outcome, index));
+      else add(outcome, piece.holder);
+    }
+  });
+  if (found.length > 0) return found;
+  return proceduralOutcome(text.slice(from)).map((outcome) => ({ outcome, holder: null }));
+}
+
+const EACH = /(?<!\p{L})(?:каждому|каждой)(?!\p{L})/u;
+
+/** Penalties written in a (piece of the) resolutive part. */
+function penalties(part: string): OutcomeRecord[] {
   const outcomes: OutcomeRecord[] = [];
   // includes() before each scan: most acts have one or two kinds of penalty, and includes() is cheap.
   for (const at of allMatches(part, FINE_AT)) {
@@ -109,8 +175,7 @@ export function extractOutcomes(text: string): OutcomeRecord[] {
     if (terms.length === 0) outcomes.push({ kind: 'suspended' });
     for (const months of terms) outcomes.push({ kind: 'suspended', months });
   }
-  if (outcomes.length === 0) outcomes.push(...proceduralOutcome(part));
-  return dedupeOutcomes(outcomes);
+  return outcomes;
 }
 
 /** No penalty: the case went back, elsewhere, or ended. */
@@ -122,9 +187,11 @@ function proceduralOutcome(part: string): OutcomeRecord[] {
   return [];
 }
 
+const outcomeKey = (o: OutcomeRecord) => `${o.kind}|${o.amountRub ?? ''}|${o.days ?? ''}|${o.months ?? ''}|${o.regime ?? ''}`;
+
 function dedupeOutcomes(outcomes: OutcomeRecord[]): OutcomeRecord[] {
   const seen = new Map<string, OutcomeRecord>();
-  for (const o of outcomes) seen.set(`${o.kind}|${o.amountRub ?? ''}|${o.days ?? ''}|${o.months ?? ''}|${o.regime ?? ''}`, o);
+  for (const o of outcomes) seen.set(outcomeKey(o), o);
   return [...seen.values()];
 }
 

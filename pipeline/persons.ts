@@ -51,6 +51,8 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
   anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
+  // «Признать Абдыкадырова У.М. и Сейитбекову А.Н. виновными»: the second of two persons found guilty together.
+  anchor('ризнать', String.raw`[Пп]ризнать\s+${STATE_WORDS}${NAME}\s+и\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
   anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),

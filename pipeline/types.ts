@@ -55,6 +55,11 @@ export interface OutcomeRecord {
   months?: number;
   /** Imprisonment only: 'general' | 'strict' | 'special' (colony regime) or 'settlement'. */
   regime?: string;
+  /**
+   * When an act has several persons charged: the one this outcome was decided for, as the `name`
+   * of one of the analysis' persons. Absent when the act has one person charged or does not say.
+   */
+  person?: string;
 }
 
 export interface CaseAnalysis {

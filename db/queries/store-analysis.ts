@@ -59,8 +59,9 @@ export async function storeCaseAnalysis(
     await tx.delete(persons).where(eq(persons.caseId, caseId));
     await tx.delete(kyrgyzFlags).where(eq(kyrgyzFlags.caseId, caseId));
 
-    if (analysis.persons.length > 0) {
-      await tx.insert(persons).values(
+    const personIds = analysis.persons.length === 0 ? [] : await tx
+      .insert(persons)
+      .values(
         analysis.persons.map((person) => ({
           caseId,
           nameAsWritten: person.name,
@@ -72,19 +73,22 @@ export async function storeCaseAnalysis(
           birthPlace: person.birthPlace ?? null,
           depersonalized: person.depersonalized ?? false,
         })),
-      );
-    }
+      )
+      .returning({ id: persons.id, nameAsWritten: persons.nameAsWritten, role: persons.role });
     if (analysis.charges.length > 0) {
       await tx.insert(charges).values(analysis.charges.map((charge) => ({ caseId, ...charge })));
     }
     if (analysis.outcomes.length > 0) {
+      const personIdOf = outcomePersonIds(personIds);
       await tx.insert(outcomes).values(
         analysis.outcomes.map((outcome) => ({
           caseId,
+          personId: personIdOf(outcome.person),
           kind: outcome.kind,
           amountRub: outcome.amountRub ?? null,
           days: outcome.days ?? null,
           months: outcome.months ?? null,
+          regime: outcome.regime ?? null,
         })),
       );
     }
@@ -101,6 +105,20 @@ export async function storeCaseAnalysis(
     await markDocumentAnalyzed(tx, doc.documentId, doc.contentHash, null);
     return caseId;
   });
+}
+
+const isAccused = (role: string) => role === 'defendant' || role === 'person_charged';
+
+/**
+ * The stored person an outcome belongs to: the person charged it names, else the only person
+ * charged (an act with one person charged decides about them), else unknown.
+ */
+function outcomePersonIds(stored: { id: number; nameAsWritten: string; role: string }[]): (name: string | undefined) => number | null {
+  const accused = stored.filter((p) => isAccused(p.role));
+  return (name) => {
+    if (name !== undefined) return (accused.find((p) => p.nameAsWritten === name) ?? stored.find((p) => p.nameAsWritten === name))?.id ?? null;
+    return accused.length === 1 ? accused[0]!.id : null;
+  };
 }
 
 export async function markDocumentAnalyzed(db: Db, documentId: number, hash: string, failure: string | null) {

@@ -22,7 +22,17 @@ export const corpusLabelSchema = z.object({
   /** Other people named (witnesses, workers, registered persons): for the traps' record. */
   others: z.array(z.object({ name: z.string().nullable(), role: z.string(), citizenship: z.string().nullable() })),
   charges: z.array(z.object({ code: z.enum(['КоАП', 'УК', 'КАС']), article: z.string(), part: z.string().nullable(), item: z.string().nullable() })),
-  outcomes: z.array(z.object({ kind: z.string(), amountRub: z.number().optional(), days: z.number().optional(), months: z.number().optional(), regime: z.string().optional() })),
+  outcomes: z.array(
+    z.object({
+      kind: z.string(),
+      amountRub: z.number().optional(),
+      days: z.number().optional(),
+      months: z.number().optional(),
+      regime: z.string().optional(),
+      /** With several defendants: the index in `defendants` of the one this outcome was decided for. */
+      defendant: z.number().int().nonnegative().optional(),
+    }),
+  ),
   /** Which traps the document contains (for error reading). */
   traps: z.array(z.string()),
 });

@@ -14,7 +14,9 @@ describe('pipeline on real published КоАП decisions', () => {
     ['smbackend_case_cancelled_0.txt', { kind: 'cancelled' }],
     ['smbackend_case_works_0.txt', { kind: 'other' }],
   ])('%s: outcome %o', (file, outcome) => {
-    expect(analyze(file).outcomes).toEqual([outcome]);
+    // fine_0 writes the one person charged both as «Азиз заде К.В.о.» and as «ФИО8»: the pipeline
+    // sees two and names the one the fine is written for; the kind and amount are checked here.
+    expect(analyze(file).outcomes.map(({ person: _person, ...rest }) => rest)).toEqual([outcome]);
   });
 
   it('reads the charge of the decision (ч. 1.1 ст. 19.3 КоАП) and not the procedural articles', () => {
