@@ -434,6 +434,24 @@ describe('sessions, CSRF, headers and the login', () => {
     passed();
   });
 
+  it('sends a user back only to our own pages (no open redirect through next= or back=)', async () => {
+    const client = await loggedIn(userOf('admin'));
+    const elsewhere = ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', ' //evil.example', 'https://evil.example', 'javascript:alert(1)', '/%2F/evil.example'];
+    const redirects: [string, () => Promise<Response>][] = elsewhere.flatMap((target) => [
+      [`login next=${JSON.stringify(target)}`, () => new SweepClient(app).post('/login', { username: userOf('ngo'), password: PASSWORD, next: target })],
+      [`language back=${JSON.stringify(target)}`, async () => client.post('/settings/language', { _csrf: await client.csrfToken(), language: 'en', back: target })],
+      [`review back=${JSON.stringify(target)}`, async () =>
+        client.post(`/cases/${world.moscowCases[2]}/review`, { _csrf: await client.csrfToken(), status: 'needs_follow_up', back: target })],
+    ] as [string, () => Promise<Response>][]);
+    for (const [label, send] of redirects) {
+      const response = await send();
+      expect(response.status, label).toBe(303);
+      // Resolved as a browser does (WHATWG URL drops tabs and newlines, reads backslashes as slashes).
+      expect(new URL(response.headers.get('location')!, 'http://localhost/').origin, label).toBe('http://localhost');
+      passed();
+    }
+  });
+
   it('sends the security headers on every answer: pages, files, redirects, refusals, errors', async () => {
     const answers: [string, Response][] = [];
     for (const role of ALL_ROLES) {
