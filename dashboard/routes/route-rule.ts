@@ -45,7 +45,11 @@ export function viewerOf(ctx: RouteContext): Viewer {
   return { session: ctx.session, language: ctx.language, t: ctx.t, here: ctx.here, today: ctx.today };
 }
 
-/** A local path to return to: never another origin (an open redirect). */
+/**
+ * A local path to return to: never another origin (an open redirect). Browsers drop tabs and
+ * newlines from a URL and read `\` as `/`, so `/\t/evil.example` would become `//evil.example`.
+ */
 export function safeLocalPath(path: string | undefined, fallback = '/'): string {
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : fallback;
+  // eslint-disable-next-line no-control-regex
+  return path && path.startsWith('/') && !path.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(path) ? path : fallback;
 }
