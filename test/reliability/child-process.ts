@@ -82,3 +82,16 @@ export function killSeed(testFile: string): number {
   process.stdout.write(`${testFile}: kill seed ${seed} (replay with KUZET_KILL_SEED=${seed})\n`);
   return seed;
 }
+
+/**
+ * SIGKILLs the child `extraMs` after it prints a line matching `pattern` (a point in its work,
+ * not in time: the same on a fast and a loaded machine). Returns false if it exited first.
+ */
+export async function killAfterLine(child: RunningChild, pattern: RegExp, extraMs: number): Promise<boolean> {
+  if (!(await child.lineMatching(pattern))) return false;
+  await sleep(extraMs);
+  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return false;
+  child.proc.kill('SIGKILL');
+  await child.exited;
+  return true;
+}

@@ -13,7 +13,7 @@ import { generateCases, type SimulatedCase } from '../simulator/generate-cases.t
 import { fullName } from '../simulator/names.ts';
 import { createTestDatabase } from '../helpers/databases.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
-import { killAtRandomPoint, killSeed, runToCompletion, startFixture } from './child-process.ts';
+import { killAfterLine, killSeed, runToCompletion, startFixture } from './child-process.ts';
 import { analysisSnapshot, duplicates, halfWrittenCases, partlyStoredCases, snapshotDifferences } from './db-consistency.ts';
 import { killTargets } from './kill-targets.ts';
 import { addToTally } from './tally.ts';
@@ -24,7 +24,7 @@ const seed = killSeed('kill-pipeline');
 /** The courts' case pages as a crawler would have stored them (parsed card with its act). */
 const simulatedCases = generateCases(
   Array.from({ length: 4 }, (_, i) => ({ code: `66RS${String(i + 1).padStart(4, '0')}`, name: `Районный суд № ${i + 1}`, srvNums: [1] })),
-  60,
+  40,
   seed,
   new Date('2026-11-20T00:00:00Z'),
 );
@@ -81,22 +81,24 @@ describe.each(killTargets)('the pipeline, SIGKILLed, on %s', (_name, makeTarget)
     const reference = await createTestDatabase(target.driver);
     cleanups.push(() => reference.destroy());
     await storeCasePages(reference.db);
-    const started = Date.now();
     const uninterrupted = await analyzeStoredDocuments(reference.db, 5);
-    const workMs = Date.now() - started;
     expect(uninterrupted.failures).toEqual([]);
     expect(uninterrupted.analyzed).toBe(simulatedCases.length);
     const expected = await analysisSnapshot(reference.db);
 
-    // Kill points spread over the work: after the child's first queries (PGlite compiles them
-    // slowly), each within 80% of a fifth of the uninterrupted run, so the kills cannot finish it.
-    const warmUpMs = target.driver === 'pglite' ? 1000 : 100;
     // Right after each kill, before the restart: every case is there whole or not at all, and
     // a document counts as analysed exactly when its case is stored.
     let kills = 0;
     const analysedAtKills: number[] = [];
-    for (let attempt = 0; attempt < KILLS * 3 && kills < KILLS; attempt += 1) {
-      if (!(await killAtRandomPoint(startFixture('pipeline-child', [target.arg]), warmUpMs, warmUpMs + (0.8 * workMs) / KILLS, random))) continue;
+    while (kills < KILLS) {
+      // Kill points by progress: after a random number of commits (at most a third of the
+      // work left, so the kills never finish it), then a few ms more to land inside the next one.
+      const left = simulatedCases.length - (analysedAtKills.at(-1) ?? 0);
+      const commits = 1 + Math.floor(random() * Math.max(1, left / 3));
+      const child = startFixture('pipeline-child', [target.arg]);
+      if (!(await killAfterLine(child, new RegExp(`^committed ${commits}$`), random() * 30))) {
+        throw new Error(`the pipeline ended before its commit ${commits} of ${left} left:\n${child.output().slice(-3000)}`);
+      }
       kills += 1;
       const killed = await target.open();
       try {
@@ -111,7 +113,7 @@ describe.each(killTargets)('the pipeline, SIGKILLed, on %s', (_name, makeTarget)
         await killed.close();
       }
     }
-    process.stdout.write(`kill-pipeline on ${target.driver}: documents analysed at the kills ${analysedAtKills.join(', ')} of ${simulatedCases.length} (uninterrupted: ${workMs} ms)\n`);
+    process.stdout.write(`kill-pipeline on ${target.driver}: documents analysed at the kills ${analysedAtKills.join(', ')} of ${simulatedCases.length}\n`);
     expect(kills).toBe(KILLS);
     // At least one kill landed inside the work, not before or after it.
     expect(analysedAtKills.some((n) => n > 0 && n < simulatedCases.length)).toBe(true);
