@@ -3,7 +3,7 @@
 // run on it: the dashboard answers 503 with the clear page during each outage (no crash, no
 // hang) and 200 after it; the crawler waits each outage out and finishes with every case card
 // stored once, nothing left claimed, and the pipeline then flags exactly the Kyrgyz cases.
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { upsertCourts } from '../../db/queries/courts.ts';
 import { cases, crawlRuns, documents, kyrgyzFlags } from '../../db/schema.ts';
@@ -60,17 +60,24 @@ describe.skipIf(process.env.KUZET_SKIP_PG === '1')('PostgreSQL restarted under a
     const officer = new HttpOfficer();
     officer.base = `http://127.0.0.1:${port}`;
     await officer.login();
-    // A polite crawler (150 ms between requests to a court): the outages fall inside its work.
-    const crawler = startFixture('crawl-child', [viaProxy.toString(), '150']);
+    // A polite crawler (400 ms between requests to a court): the crawl lasts beyond the outages.
+    const crawler = startFixture('crawl-child', [viaProxy.toString(), '400']);
     cleanups.push(async () => void crawler.proc.kill('SIGKILL'));
     await crawler.lineMatching(/^ready/);
 
     const during: (Awaited<ReturnType<typeof answer>>)[] = [];
     const after: (Awaited<ReturnType<typeof answer>>)[] = [];
     let cutsDuringCrawl = 0;
+    const cardsAtCuts: number[] = [];
+    const recoveryMs: number[] = [];
+    const storedCards = async () => (await direct.db.select({ n: count() }).from(documents).where(eq(documents.kind, 'card')))[0]?.n ?? 0;
     for (let outage = 0; outage < OUTAGES; outage += 1) {
-      await sleep(500 + random() * 1500);
+      // Cut points by crawl progress (the same on a loaded machine): outage i once a seeded
+      // share of the cards around i/(OUTAGES + 1) is stored, so each falls inside the crawl.
+      const cutAt = Math.floor((simulator.cases.length * (outage + 0.3 + 0.4 * random())) / (OUTAGES + 1));
+      while (crawler.proc.exitCode === null && (await storedCards()) < cutAt) await sleep(100);
       if (crawler.proc.exitCode === null) cutsDuringCrawl += 1;
+      cardsAtCuts.push(await storedCards());
       proxy.cut();
       const outageEnds = Date.now() + 1500 + random() * 2000;
       do {
@@ -78,6 +85,7 @@ describe.skipIf(process.env.KUZET_SKIP_PG === '1')('PostgreSQL restarted under a
         await sleep(200);
       } while (Date.now() < outageEnds);
       proxy.restore();
+      const restored = Date.now();
       // Reconnecting takes a moment: the first 200 within ten seconds.
       let recovered = await answer(officer, '/');
       for (let i = 0; i < 40 && (typeof recovered === 'string' || recovered.status !== 200); i += 1) {
@@ -85,6 +93,7 @@ describe.skipIf(process.env.KUZET_SKIP_PG === '1')('PostgreSQL restarted under a
         recovered = await answer(officer, '/');
       }
       after.push(recovered);
+      recoveryMs.push(Date.now() - restored);
     }
 
     const crawlExit = await Promise.race([crawler.exited, sleep(180_000).then(() => 'timeout' as const)]);
@@ -95,8 +104,8 @@ describe.skipIf(process.env.KUZET_SKIP_PG === '1')('PostgreSQL restarted under a
     const missing = simulator.cases.filter((c) => !storedIds.has(String(c.caseId))).map((c) => c.caseNumber);
     const [run] = await direct.db.select({ stats: crawlRuns.stats }).from(crawlRuns).orderBy(sql`${crawlRuns.id} desc`).limit(1);
     process.stdout.write(
-      `database-restart: ${OUTAGES} outages (${cutsDuringCrawl} during the crawl), ${during.length} dashboard requests during them, ` +
-        `${clearPages.length} clear 503 pages, crawler saw the database away ${run?.stats?.database_unavailable ?? 0} times\n`,
+      `database-restart: ${OUTAGES} outages (${cutsDuringCrawl} during the crawl, at ${cardsAtCuts.join(', ')} of ${simulator.cases.length} cards), ${during.length} dashboard requests during them, ` +
+        `${clearPages.length} clear 503 pages, 200 again ${recoveryMs.join(', ')} ms after each restore, crawler saw the database away ${run?.stats?.database_unavailable ?? 0} times\n`,
     );
     addToTally('database-restart', { faultsInjected: OUTAGES, recordsLost: missing.length });
 
