@@ -68,12 +68,17 @@ export const caseRoutes: RouteRule[] = [
       const viewer = viewerOf(ctx);
       const user = viewer.session.user;
       const id = idParam.safeParse(c.req.param('id'));
-      const detail = id.success ? await getCaseDetail(ctx.db, id.data) : null;
+      if (!id.success) return c.text(ctx.t('error.notFound'), 404);
+      // Read together: under load every sequential round trip adds a wait for the database.
+      const triager = TRIAGERS.includes(user.role);
+      const [detail, following, assignable, matches] = await Promise.all([
+        getCaseDetail(ctx.db, id.data),
+        followsOnCase(ctx.db, user.id, id.data),
+        triager ? listAssignableUsers(ctx.db) : null,
+        triager ? listCaseMatches(ctx.db, user, id.data) : null,
+      ]);
       if (!detail) return c.text(ctx.t('error.notFound'), 404);
-      const following = await followsOnCase(ctx.db, user.id, detail.case.id);
-      const review = TRIAGERS.includes(user.role)
-        ? { assignable: await listAssignableUsers(ctx.db), matches: await listCaseMatches(ctx.db, user, detail.case.id) }
-        : null;
+      const review = assignable && matches ? { assignable, matches } : null;
       return c.html(casePage({ detail, following, review }, viewer));
     },
   },

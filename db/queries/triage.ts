@@ -134,16 +134,16 @@ export async function listAssignableUsers(db: Db): Promise<{ id: number; name: s
   return rows.map((row) => ({ id: row.id, name: row.displayName ?? row.username }));
 }
 
+/** A case with everything its page shows; all parts are read at once (one round trip's wait, not two). */
 export async function getCaseDetail(db: Db, caseId: number) {
-  const [row] = await db
-    .select({ case: cases, flag: kyrgyzFlags, review: reviews, court: courts })
-    .from(cases)
-    .leftJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
-    .leftJoin(reviews, eq(reviews.caseId, cases.id))
-    .leftJoin(courts, eq(courts.id, cases.courtId))
-    .where(eq(cases.id, caseId));
-  if (!row) return null;
-  const [casePersons, caseCharges, caseOutcomes, history] = await Promise.all([
+  const [[row], casePersons, caseCharges, caseOutcomes, history] = await Promise.all([
+    db
+      .select({ case: cases, flag: kyrgyzFlags, review: reviews, court: courts })
+      .from(cases)
+      .leftJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
+      .leftJoin(reviews, eq(reviews.caseId, cases.id))
+      .leftJoin(courts, eq(courts.id, cases.courtId))
+      .where(eq(cases.id, caseId)),
     db.select().from(persons).where(eq(persons.caseId, caseId)).orderBy(persons.id),
     db.select().from(charges).where(eq(charges.caseId, caseId)).orderBy(charges.id),
     db.select().from(outcomes).where(eq(outcomes.caseId, caseId)).orderBy(outcomes.id),
@@ -153,6 +153,7 @@ export async function getCaseDetail(db: Db, caseId: number) {
       .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, String(caseId))))
       .orderBy(desc(auditLog.at), desc(auditLog.id)),
   ]);
+  if (!row) return null;
   return { ...row, persons: casePersons, charges: caseCharges, outcomes: caseOutcomes, history, userNames: await namesOfAssignees(db, history) };
 }
 
