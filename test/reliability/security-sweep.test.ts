@@ -174,6 +174,30 @@ describe.each(drivers)('SQL injection in every input of every route on %s', (dri
     }
   });
 
+  it('reads hostile cookies and headers (session, language, Accept-Language, X-Forwarded-Proto) without a database error', async () => {
+    for (const injection of SQL_INJECTIONS) {
+      for (const value of injection.values) {
+        const cookieValue = encodePart(value);
+        const hostileHeaders: Record<string, string>[] = [
+          { cookie: `kuzet_session=${cookieValue}` },
+          { cookie: `kuzet_lang=${cookieValue}` },
+          { 'accept-language': value.replace(/[^\x20-\x7e]/g, '?') },
+          { 'x-forwarded-proto': value.replace(/[^\x20-\x7e]/g, '?') },
+        ];
+        for (const headers of hostileHeaders) {
+          for (const path of ['/', '/login', '/trends.csv']) {
+            const response = await app().request(`http://localhost${path}`, { headers, redirect: 'manual' });
+            const label = `${path} with ${Object.keys(headers)[0]} ${JSON.stringify(value.slice(0, 40))}`;
+            expect(response.status, label).toBeLessThan(500);
+            expect(await response.text(), label).not.toMatch(SQL_ERROR_TEXT);
+          }
+        }
+      }
+      passed();
+    }
+    expect(await countRows(database.db, cases)).toBe(world.yekaterinburgCases.length + world.moscowCases.length);
+  });
+
   it('swept every query key a handler read by name', () => {
     expect(queryKeysRead.size).toBeGreaterThan(0);
     for (const [key, names] of queryKeysRead) {
