@@ -45,7 +45,7 @@ async function auditedChanges(db: Db): Promise<Map<number, number[]>> {
 describe.each(killTargets)('the dashboard, SIGKILLed while reviews are posted, on %s', (_name, makeTarget) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
+    for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   it(`survives ${KILLS} kills: every acknowledged review change is stored and audited`, async () => {
@@ -70,6 +70,7 @@ describe.each(killTargets)('the dashboard, SIGKILLed while reviews are posted, o
     let killsDuringPost = 0;
     for (let round = 0; round < KILLS; round += 1) {
       const child = startFixture('dashboard-child', [target.arg]);
+      cleanups.push(async () => void child.proc.kill('SIGKILL'));
       const port = (await child.lineMatching(/^port (\d+)/))?.[1];
       if (!port) throw new Error(`the dashboard did not start:\n${child.output().slice(-2000)}`);
       officer.base = `http://127.0.0.1:${port}`;
@@ -145,5 +146,5 @@ describe.each(killTargets)('the dashboard, SIGKILLed while reviews are posted, o
     } finally {
       await database.close();
     }
-  }, 300_000);
+  }, 600_000);
 });

@@ -1,4 +1,4 @@
-// The pipeline SIGKILLed at random points while it analyses stored case pages, then restarted
+// The pipeline SIGKILLed at seeded random points of its work (after N commits, plus a few ms), then restarted
 // until it finishes: no half-written case, no duplicates, and the cases, persons, charges,
 // outcomes and flags equal those of an uninterrupted run over the same documents.
 // PostgreSQL (a throwaway database) and PGlite in a folder.
@@ -133,5 +133,5 @@ describe.each(killTargets)('the pipeline, SIGKILLed, on %s', (_name, makeTarget)
     } finally {
       await database.close();
     }
-  }, 300_000);
+  }, 600_000);
 });
