@@ -7,27 +7,27 @@ import { eq, sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { HonoRequest } from 'hono/request';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { crawlCommand } from '../../cli/commands/crawl.ts';
 import { importDetaineesCommand } from '../../cli/commands/import-detainees.ts';
 import { startDashboard } from '../../cli/commands/serve.ts';
-import type { Hono } from 'hono';
-import { HonoRequest } from 'hono/request';
-import { createDashboard, routeTable, type DashboardConfig, type RouteRule } from '../../dashboard/server.ts';
+import { createDashboard, routeTable, type DashboardConfig } from '../../dashboard/server.ts';
 import { hashPassword } from '../../dashboard/auth/passwords.ts';
-import { openDatabase, type Db } from '../../db/client.ts';
+import { ALL_ROLES, CASE_READERS, TRIAGERS } from '../../dashboard/routes/route-rule.ts';
+import { openDatabase } from '../../db/client.ts';
 import { createUser, type UserRoleName } from '../../db/queries/users.ts';
-import { auditLog, cases, detainees, follows, matchDecisions, matches, reviews, sessions, users } from '../../db/schema.ts';
-import { startCourtSimulator, type SimulatedCase } from '../simulator/index.ts';
-import { fullName } from '../simulator/names.ts';
-import { captureOutput, detaineeCsv, personalDataOf } from './security-logs.ts';
+import { cases, users } from '../../db/schema.ts';
+import { startCourtSimulator } from '../simulator/index.ts';
 import { addUser } from '../helpers/dashboard-client.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../helpers/databases.ts';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { ALL_ROLES, CASE_READERS, TRIAGERS } from '../../dashboard/routes/route-rule.ts';
 import { encodePart, PASSWORD, SweepClient } from './security-client.ts';
 import {
   headerProblems, inputsOnPage, isFormulaCell, ROUTE_INPUTS, routeKey, ruleOf, scriptingOn, shows, SQL_ERROR_TEXT, SQL_INJECTIONS, textOf, xssPayload,
 } from './security-inputs.ts';
+import { browseEverything, captureOutput, detaineeCsv, personalDataOf } from './security-logs.ts';
+import { concretePath, listedCases, probingRole, stateOf, validForm } from './security-routes.ts';
 import { addAccounts, countRows, FORMULAS, seedHostileWorld, seedWorld, userOf, type HostileWorld, type World } from './security-world.ts';
 import { addToTally } from './tally.ts';
 
@@ -48,54 +48,6 @@ afterAll(() => addToTally('security-sweep', { securityChecksPassed: checksPassed
 
 const NOW = () => new Date('2026-11-23T09:00:00Z');
 const rules = routeTable();
-
-/** The role a route is probed as: the district-bound consular account when it may, so that a widened result shows. */
-function probingRole(rule: RouteRule): UserRoleName | null {
-  if (rule.roles === 'public') return null;
-  for (const role of ['consular', 'admin', 'ngo', 'analyst'] as const) if (rule.roles.includes(role)) return role;
-  return null;
-}
-
-function concretePath(rule: RouteRule, world: World, id?: string): string {
-  const ids: [RegExp, number][] = [
-    [/^\/cases\//, world.yekaterinburgCases[0]!],
-    [/^\/documents\//, world.documentId],
-    [/^\/detainees\//, world.detaineeId],
-    [/^\/matches\//, world.matchId],
-    [/^\/admin\/users\//, world.victimId],
-  ];
-  const fallback = ids.find(([pattern]) => pattern.test(rule.path))?.[1];
-  return rule.path.replace(/:id/, id ?? String(fallback));
-}
-
-let accountSerial = 0;
-/** A valid form for each state-changing route, so that a payload in one field meets the code behind the others. */
-function validForm(rule: RouteRule): Record<string, string> {
-  switch (rule.path) {
-    case '/login':
-      return { username: 'login-target', password: 'correct horse battery', next: '/' };
-    case '/cases/:id/review':
-      return { status: 'needs_follow_up', note: 'checked', assignedTo: '', back: '/' };
-    case '/cases/:id/follow-person':
-      return { name: 'АСАНОВ1 Б.Т.', follow: 'yes' };
-    case '/matches/:id/review':
-      return { decision: 'rejected' };
-    case '/admin/users':
-      accountSerial += 1;
-      return { username: `sweep-new-${accountSerial}`, displayName: 'New', role: 'ngo', district: '', password: 'a long enough password' };
-    case '/settings/language':
-      return { language: 'en', back: '/' };
-    default:
-      return {};
-  }
-}
-
-/** How many cases a response lists: queue rows, or the trends total; null where nothing is counted. */
-function listedCases(rule: RouteRule, body: string): number | null {
-  if (rule.path === '/') return body.match(/<tr data-case-id="/g)?.length ?? 0;
-  if (rule.path === '/trends') return Number(body.match(/class="total">[^<\d]*(\d+)/)?.[1] ?? Number.NaN);
-  return null;
-}
 
 describe.each(drivers)('SQL injection in every input of every route on %s', (driver) => {
   let database: TestDatabase;
@@ -322,19 +274,6 @@ describe('hostile text on every page, for every role that may open it', () => {
     passed(FORMULAS.length);
   });
 });
-
-/** What a refused state change must leave as it was. */
-async function stateOf(db: Db): Promise<unknown> {
-  return {
-    reviews: await db.select().from(reviews).orderBy(reviews.caseId),
-    follows: await db.select().from(follows).orderBy(follows.id),
-    matches: await db.select().from(matches).orderBy(matches.id),
-    decisions: await db.select().from(matchDecisions).orderBy(matchDecisions.id),
-    users: await db.select({ id: users.id, disabled: users.disabled, language: users.language }).from(users).orderBy(users.id),
-    sessions: await countRows(db, sessions),
-    audit: await countRows(db, auditLog),
-  };
-}
 
 describe('sessions, CSRF, headers and the login', () => {
   let database: TestDatabase;
@@ -623,35 +562,3 @@ describe('personal data in the logs', () => {
     passed(personal.length);
   }, 300_000);
 });
-
-/** Every page a consular officer would open, with names typed into the forms and the address bar. */
-async function browseEverything(base: string, db: Db, simulated: SimulatedCase[]): Promise<void> {
-  const login = await fetch(`${base}/login`, {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: 'consul', password: PASSWORD }),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-  expect(cookie).toMatch(/kuzet_session=/);
-  const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' })).text();
-  const csrf = (await get('/trends')).match(/name="_csrf" value="([^"]+)"/)![1]!;
-  const caseIds = (await db.select({ id: cases.id }).from(cases)).map((row) => row.id);
-  const detaineeIds = (await db.select({ id: detainees.id }).from(detainees)).map((row) => row.id);
-  expect(caseIds.length).toBeGreaterThan(0);
-  expect(detaineeIds.length).toBeGreaterThan(0);
-  for (const path of ['/', '/?district=all', '/trends', '/trends.csv', '/sources', '/followed', '/admin/users']) await get(path);
-  for (const id of caseIds) await get(`/cases/${id}`);
-  for (const id of detaineeIds) await get(`/detainees/${id}`);
-  for (const { person } of simulated.slice(0, 10)) {
-    await get(`/cases/${encodeURIComponent(fullName(person))}`);
-    await get(`/?article=${encodeURIComponent(person.surname)}&from=${encodeURIComponent(person.birthDate)}`);
-    await fetch(`${base}/cases/${caseIds[0]}/follow-person`, {
-      method: 'POST', redirect: 'manual', body: new URLSearchParams({ _csrf: csrf, name: fullName(person), follow: 'yes' }),
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    await fetch(`${base}/login`, {
-      method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: fullName(person), password: person.birthDate }),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-  }
-  await get('/followed');
-}
