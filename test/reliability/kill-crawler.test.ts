@@ -12,7 +12,8 @@ import { upsertCourts } from '../../db/queries/courts.ts';
 import { cases, documents, kyrgyzFlags } from '../../db/schema.ts';
 import { startCourtSimulator, type CourtSimulator, type SimulatorFaults } from '../simulator/index.ts';
 import { createTestDatabase } from '../helpers/databases.ts';
-import { killAtRandomPoint, runToCompletion, startFixture } from './child-process.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
+import { killAfterLine, killSeed, runToCompletion, startFixture } from './child-process.ts';
 import { consistencyProblems, strandedRequests } from './db-consistency.ts';
 import { addToTally } from './tally.ts';
 
@@ -77,9 +78,13 @@ describe.each(targets)('the crawler, SIGKILLed, on %s', (_name, makeTarget) => {
     })));
     await setup.close();
 
+    // Killed after a seeded number of pages of each start (a point in the work, the same on a
+    // loaded machine), plus a few milliseconds so some kills land inside a write.
+    const random = seededRandom(killSeed('kill-crawler'));
     let kills = 0;
     for (let attempt = 0; attempt < KILLS * 3 && kills < KILLS; attempt += 1) {
-      if (await killAtRandomPoint(startFixture('crawl-child', [target.arg]), 100, 1500)) kills += 1;
+      const afterPages = 2 + Math.floor(random() * 8);
+      if (await killAfterLine(startFixture('crawl-child', [target.arg]), new RegExp(`^fetched ${afterPages}$`), Math.floor(random() * 30))) kills += 1;
     }
     expect(kills).toBe(KILLS);
     await runToCompletion('crawl-child', [target.arg]);
