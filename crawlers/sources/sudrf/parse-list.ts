@@ -10,6 +10,13 @@ import { blockText, cellText, isTruncated } from './html-text.ts';
 import { resolveCourtUrl, withPage } from './urls.ts';
 
 export const ROWS_PER_PAGE = 25;
+/**
+ * The most pages one result is followed to. A search is one court × case type × article ×
+ * publication window: real results are a few pages. A counter beyond this (a broken or
+ * hostile page: «найдено — 10000000012») must not enqueue millions of requests or loop for
+ * hours. The crawl follows the first pages; `total` still says what the page claimed.
+ */
+export const MAX_RESULT_PAGES = 200;
 
 export interface ListRow {
   /** E.g. «5-174/2026»; a VNKOD list appends earlier numbers in brackets, which are dropped. */
@@ -74,7 +81,7 @@ function lastPage($: CheerioAPI, total: number | null): number {
   const byCounter = total === null ? 1 : Math.ceil(total / ROWS_PER_PAGE);
   const lastHref = $('a[title="На последнюю страницу списка"]').attr('href')?.trim() ?? '';
   const byLink = Number(lastHref.match(/[?&]_?page=(\d+)/)?.[1] ?? '1');
-  return Math.max(byCounter, byLink, 1);
+  return Math.min(Math.max(byCounter, byLink, 1), MAX_RESULT_PAGES);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaseList } from '../../../crawlers/sources/sudrf/parse-list.ts';
+import { MAX_RESULT_PAGES, parseCaseList } from '../../../crawlers/sources/sudrf/parse-list.ts';
 import { classifyPage } from '../../../crawlers/sources/sudrf/classify-page.ts';
 import { decodeBody } from '../../../crawlers/sources/sudrf/decode.ts';
 import { realPage, realPageBytes } from '../../helpers/real-pages.ts';
@@ -63,6 +63,17 @@ describe('sudrf list parser on real pages', () => {
     expect(list.rows[0]?.summary.split('\n')[3]).toBe('ЛИЦА: Рыжкова Е.А.');
     expect(list.pageUrls).toEqual([]);
     expect(list.rows[0]?.cardUrl).toContain('_uid=70f25bb3-b647-4795-a592-61e457a42ea7');
+  });
+});
+
+describe('sudrf list parser on a counter no court would print', () => {
+  it('follows at most MAX_RESULT_PAGES pages, in bounded time, and keeps the claimed total', () => {
+    // Digits glued together by a broken page: found by the hostile-input property test (it looped for hours).
+    const page = realPage('sudrf_html/2kas_listing_adm33_koap.html').replace(/Всего по запросу найдено\s*[—–-]\s*\d+/, 'Всего по запросу найдено — 100000001234567890');
+    const list = parseCaseList(page, listUrl);
+    expect(list.total).toBe(100000001234567890);
+    expect(list.pageUrls).toHaveLength(MAX_RESULT_PAGES - 1);
+    expect(list.pageUrls.at(-1)).toBe(`${listUrl}&page=${MAX_RESULT_PAGES}`);
   });
 });
 
