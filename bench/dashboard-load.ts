@@ -9,7 +9,8 @@
 // Flags: --cases N --clients N --seconds N --think-ms N (mean pause between a client's
 // requests; 0 = back to back) --warmup N (seconds of the same load before measuring, 10 by
 // default: the first requests of a fresh process load the flagged-case facts) --keep (leave
-// the database) --reuse NAME (skip seeding).
+// the database) --reuse NAME (skip seeding). KUZET_BENCH_PROFILE_DIR=dir writes the dashboard
+// process's CPU profile there (node --cpu-prof).
 // `uptime` is printed first: the figures are only as quiet as the machine.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -106,7 +107,7 @@ async function makeClients(): Promise<{ clients: LoadClient[]; caseIds: number[]
 }
 
 function startServer(): Promise<{ baseUrl: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/dashboard-server.ts', url.toString(), '20'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.KUZET_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KUZET_BENCH_PROFILE_DIR}`] : []), '--import', 'tsx', 'bench/dashboard-server.ts', url.toString(), '20'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`dashboard exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {

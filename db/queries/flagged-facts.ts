@@ -143,15 +143,16 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
   return pending;
 }
 
-const derived = new WeakMap<FlaggedFacts, Map<string, unknown>>();
+const derived = new WeakMap<object, Map<string, unknown>>();
 const MAX_DERIVED = 500;
 
 /**
  * What is computed from one set of facts (trends for a filter, the filter options), kept with
  * them: the next request with the same facts and key gets it without counting again. New facts
- * (any change) start empty.
+ * (any change) start empty. `facts` is what the result depends on: the whole FlaggedFacts, or
+ * only `facts.cases` for what ignores dismissals (a dismissal then keeps the result).
  */
-export function derivedFromFacts<T>(facts: FlaggedFacts, key: string, compute: () => T): T {
+export function derivedFromFacts<T>(facts: FlaggedFacts | readonly FlaggedCaseFact[], key: string, compute: () => T): T {
   let results = derived.get(facts);
   if (!results) derived.set(facts, (results = new Map()));
   if (results.has(key)) return results.get(key) as T;

@@ -101,7 +101,8 @@ export interface FilterOptions {
 /** What the filter drop-downs offer: only values that occur among flagged cases (their facts in memory, flagged-facts.ts). */
 export async function listFilterOptions(db: Db): Promise<FilterOptions> {
   const facts = await flaggedFacts(db);
-  return derivedFromFacts(facts, 'filter-options', () => filterOptionsOf(facts.cases));
+  // The options ignore dismissals: kept across them, recounted only when the flags change.
+  return derivedFromFacts(facts.cases, 'filter-options', () => filterOptionsOf(facts.cases));
 }
 
 function filterOptionsOf(flagged: FlaggedCaseFact[]): FilterOptions {
