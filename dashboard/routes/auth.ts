@@ -17,6 +17,7 @@ import { loginPage } from '../views/login.ts';
 import { isLanguage, translator } from '../i18n/dictionary.ts';
 import { setLanguageCookie } from '../i18n/language-cookie.ts';
 import { ALL_ROLES, safeLocalPath, type RouteContext, type RouteRule } from './route-rule.ts';
+import { clientAddress } from '../auth/client-address.ts';
 
 const frameOf = ({ language, t, here }: RouteContext) => ({ session: null, language, t, here });
 
@@ -29,12 +30,14 @@ let decoy: Promise<string> | undefined;
 /** A hash nobody knows the password of, checked for unknown names so that they take as long as real ones. */
 const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
 
-function clientAddress(c: Parameters<RouteRule['handler']>[0]): string {
+function loginClient(c: Parameters<RouteRule['handler']>[0], trustedProxies: readonly string[] = []): string {
+  let peer: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    peer = undefined;
   }
+  return clientAddress(peer, c.req.header('x-forwarded-for'), trustedProxies);
 }
 
 export const authRoutes: RouteRule[] = [
@@ -59,7 +62,7 @@ export const authRoutes: RouteRule[] = [
       const parsed = loginForm.safeParse(form);
       const next = safeNext(form.next);
       const refuse = (message: string, status: 401 | 429) => c.html(loginPage(message, next, frameOf(ctx)), status);
-      if (!loginThrottle.allow(clientAddress(c))) return refuse(t('login.throttled'), 429);
+      if (!loginThrottle.allow(loginClient(c, config.trustedProxies))) return refuse(t('login.throttled'), 429);
       if (!parsed.success) return refuse(t('login.wrong'), 401);
       const user = await findUserByName(db, parsed.data.username);
       // An unknown name and a disabled account answer a wrong password exactly like an account does

@@ -8,6 +8,8 @@ import type { Viewer } from '../views/layout.ts';
 export interface DashboardConfig {
   /** Set Secure on cookies (when served behind TLS). */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (auth/client-address.ts); none by default. */
+  trustedProxies?: readonly string[];
   now?: () => Date;
 }
 
