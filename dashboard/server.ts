@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { detaineeRoutes } from './routes/detainees.ts';
+import { personSearchRoutes } from './routes/person-search.ts';
 import { followRoutes } from './routes/follows.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { trendRoutes } from './routes/trends.ts';
@@ -26,7 +27,7 @@ import type { DashboardConfig, RouteRule } from './routes/route-rule.ts';
 export type { DashboardConfig, RouteRule };
 
 export function routeTable(): RouteRule[] {
-  return [...authRoutes, ...caseRoutes, ...followRoutes, ...detaineeRoutes, ...trendRoutes, ...sourceRoutes, ...userRoutes];
+  return [...authRoutes, ...caseRoutes, ...followRoutes, ...detaineeRoutes, ...personSearchRoutes, ...trendRoutes, ...sourceRoutes, ...userRoutes];
 }
 
 const staticRoot = relative(process.cwd(), fileURLToPath(new URL('./static', import.meta.url))) || '.';

@@ -24,6 +24,7 @@ export interface Viewer extends PageFrame {
 const NAVIGATION: { href: string; label: MessageKey; roles: readonly UserRoleName[] }[] = [
   { href: '/', label: 'nav.queue', roles: ['admin', 'consular', 'ngo'] },
   { href: '/followed', label: 'nav.followed', roles: ['admin', 'consular', 'ngo'] },
+  { href: '/search', label: 'nav.search', roles: ['admin', 'consular', 'ngo'] },
   { href: '/trends', label: 'nav.trends', roles: ['admin', 'consular', 'ngo', 'analyst'] },
   { href: '/sources', label: 'nav.sources', roles: ['admin', 'consular'] },
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },

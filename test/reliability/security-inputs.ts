@@ -48,6 +48,7 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /cases/:id/unfollow': { query: [], form: [] },
   'POST /cases/:id/follow-person': { query: [], form: ['name', 'follow'] },
   'GET /detainees/:id': { query: [], form: [] },
+  'GET /search': { query: ['name', 'birthDate'], form: [] },
   'POST /matches/:id/review': { query: [], form: ['decision'] },
   'GET /trends': { query: FILTER_KEYS, form: [] },
   'GET /trends.csv': { query: FILTER_KEYS, form: [] },
