@@ -16,16 +16,24 @@ export function isDepersonalized(name: string): boolean {
   return DEPERSONALIZED.test(name.trim());
 }
 
+/** Names repeat a lot: each memo below keeps at most this many entries, then starts over. */
+const MEMO_LIMIT = 50_000;
+
+/** The value for `key` from `memo`, computed and kept on the first call. */
+function remembered<R>(memo: Map<string, R>, key: string, compute: () => R): R {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
 const titleCaseCache = new Map<string, string>();
 
 /** «МАМЫТОВ Д.П.» → «Мамытов Д.П.»; mixed-case words are kept. Memoised: names repeat a lot. */
 export function titleCase(name: string): string {
-  const known = titleCaseCache.get(name);
-  if (known !== undefined) return known;
-  if (titleCaseCache.size > 50_000) titleCaseCache.clear();
-  const titled = titleCaseUncached(name);
-  titleCaseCache.set(name, titled);
-  return titled;
+  return remembered(titleCaseCache, name, () => titleCaseUncached(name));
 }
 
 function titleCaseUncached(name: string): string {
@@ -56,12 +64,7 @@ const splitCache = new Map<string, NameParts>();
 
 /** Splits a written name into its parts (any case form). Memoised; callers must not mutate. */
 export function splitName(written: string): NameParts {
-  const known = splitCache.get(written);
-  if (known) return known;
-  if (splitCache.size > 50_000) splitCache.clear();
-  const parts = splitNameUncached(written);
-  splitCache.set(written, parts);
-  return parts;
+  return remembered(splitCache, written, () => splitNameUncached(written));
 }
 
 function splitNameUncached(written: string): NameParts {
@@ -82,12 +85,7 @@ const genderCache = new Map<string, Gender | null>();
 
 /** Gender from the name itself: patronymics, particles. Surname endings are case-ambiguous. Memoised. */
 export function genderOfName(name: string): Gender | null {
-  const known = genderCache.get(name);
-  if (known !== undefined) return known;
-  if (genderCache.size > 50_000) genderCache.clear();
-  const gender = genderOfNameUncached(name);
-  genderCache.set(name, gender);
-  return gender;
+  return remembered(genderCache, name, () => genderOfNameUncached(name));
 }
 
 function genderOfNameUncached(name: string): Gender | null {
@@ -168,13 +166,7 @@ const nominativeCache = new Map<string, string>();
 
 /** The nominative of a declined name, given its case and gender; depersonalised names stay. Memoised. */
 export function nominativeName(written: string, c: GrammaticalCase, gender: Gender | null): string {
-  const key = `${written}|${c}|${gender ?? ''}`;
-  const known = nominativeCache.get(key);
-  if (known !== undefined) return known;
-  if (nominativeCache.size > 50_000) nominativeCache.clear();
-  const nominative = nominativeNameUncached(written, c, gender);
-  nominativeCache.set(key, nominative);
-  return nominative;
+  return remembered(nominativeCache, `${written}|${c}|${gender ?? ''}`, () => nominativeNameUncached(written, c, gender));
 }
 
 function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gender | null): string {

@@ -2,19 +2,15 @@
 // restarted until it finishes: every reachable case card is stored exactly once, nothing stays
 // claimed, and the pipeline afterwards flags exactly the Kyrgyz cases. PostgreSQL (a
 // throwaway database) and PGlite in a folder (one process at a time: PGlite is single-process).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.ts';
 import { upsertCourts } from '../../db/queries/courts.ts';
 import { cases, documents, kyrgyzFlags } from '../../db/schema.ts';
 import { startCourtSimulator, type CourtSimulator, type SimulatorFaults } from '../simulator/index.ts';
-import { createTestDatabase } from '../helpers/databases.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 import { killAfterLine, killSeed, runToCompletion, startFixture } from './child-process.ts';
 import { consistencyProblems, strandedRequests } from './db-consistency.ts';
+import { killTargets } from './kill-targets.ts';
 import { addToTally } from './tally.ts';
 
 const KILLS = 5;
@@ -33,34 +29,7 @@ function faultsServed(simulator: CourtSimulator): number {
   return served;
 }
 
-interface Target {
-  /** What the child processes get: a postgres:// URL or a PGlite folder. */
-  arg: string;
-  /** Opens the database in this process (for PGlite: only while no child runs). */
-  open(): Promise<Database>;
-  cleanup(): Promise<void>;
-}
-
-async function postgresTarget(): Promise<Target> {
-  const database = await createTestDatabase('postgres');
-  await database.close();
-  return { arg: database.url!, open: () => openDatabase({ url: database.url!, maxConnections: 2 }), cleanup: () => database.destroy().catch(() => {}) };
-}
-
-async function pgliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'kuzet-kill-'));
-  const database = await openDatabase({ dataDir: dir });
-  await database.migrate();
-  await database.close();
-  return { arg: dir, open: () => openDatabase({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-const targets: [string, () => Promise<Target>][] = [
-  ['PGlite in a folder', pgliteTarget],
-  ...(process.env.KUZET_SKIP_PG === '1' ? [] : [['PostgreSQL', postgresTarget] as [string, () => Promise<Target>]]),
-];
-
-describe.each(targets)('the crawler, SIGKILLed, on %s', (_name, makeTarget) => {
+describe.each(killTargets)('the crawler, SIGKILLed, on %s', (_name, makeTarget) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();

@@ -2,7 +2,7 @@
 // card in data-href), columns named by the table's own headers, and pagination links.
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import { plainText } from '../../engine/dom-text.ts';
+import { domText } from '../../engine/dom-text.ts';
 import { fragmentLines, oneLine } from './html-text.ts';
 import { cardUrl, pageNumberOf, withPage } from './urls.ts';
 
@@ -61,7 +61,7 @@ export function parseSearchPage(html: string, pageUrl: string): SearchPage {
   return {
     rows,
     pageUrls: laterPages($, pageUrl),
-    saysEmpty: rows.length === 0 && EMPTY_RESULT.test(plainText($('body'))),
+    saysEmpty: rows.length === 0 && EMPTY_RESULT.test(domText($('body'))),
     hasResultsTable: $('table thead th').toArray().some((th) => /№\s*дела/iu.test($(th).text())),
   };
 }
@@ -106,7 +106,7 @@ function laterPages($: CheerioAPI, pageUrl: string): string[] {
     if (page > current) pages.add(page);
   }
   // A page-number box («из 12») instead of links: the last page is in the text.
-  const total = /из\s+(\d{1,5})/u.exec(plainText($('.pagination, .paginationContainer, [class*="pagination"]')));
+  const total = /из\s+(\d{1,5})/u.exec(domText($('.pagination, .paginationContainer, [class*="pagination"]')));
   if (total) for (let page = current + 1; page <= Number(total[1]); page += 1) pages.add(page);
   return [...pages].sort((a, b) => a - b).map((page) => withPage(pageUrl, page));
 }

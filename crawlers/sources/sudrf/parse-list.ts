@@ -4,7 +4,7 @@
 // VNKOD: #search_results table in #resultTable, number link a.open-lawcase.
 import { load, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { plainText } from '../../engine/dom-text.ts';
+import { domText } from '../../engine/dom-text.ts';
 import { ruDateToIso } from './dates.ts';
 import { blockText, cellText, isTruncated } from './html-text.ts';
 import { resolveCourtUrl, withPage } from './urls.ts';
@@ -98,7 +98,7 @@ function otherPages($: CheerioAPI, pageUrl: string, total: number | null): strin
 export function parseCaseList(html: string, pageUrl: string): CaseList {
   if (isTruncated(html)) return { total: null, rows: [], pageUrls: [], truncated: true };
   const $ = load(html);
-  const counter = plainText($.root()).match(COUNTER);
+  const counter = domText($.root()).match(COUNTER);
   const total = counter ? Number(counter[1]) : null;
   const rows: ListRow[] = [];
   const seen = new Set<string>();
