@@ -88,38 +88,67 @@ export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | nu
 // them instead of one indexOf per needle (a dozen scans of the whole text). Needles are registered
 // by the stages when their modules load; the index is kept for the last text only.
 const registeredNeedles = new Set<string>();
-let needleScan: RegExp | null = null;
 let indexedText: string | null = null;
-let needleIndex = new Map<string, number[]>();
+/** Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`. */
+let needleIndex: number[][] = [];
+
+/** What the scan needs, decided once when the first text is indexed (not per document). */
+interface NeedleTable {
+  needles: string[];
+  slotOf: Map<string, number>;
+  /** One alternation of every needle: a native scan finds where any of them starts. */
+  scan: RegExp;
+  /** The needles (by slot) starting with a given code unit. */
+  byFirstChar: Map<number, { needle: string; slot: number }[]>;
+}
+let needleTable: NeedleTable | null = null;
 
 export function registerNeedles(...needles: string[]): void {
   for (const needle of needles) registeredNeedles.add(needle);
-  needleScan = null;
+  needleTable = null;
   indexedText = null;
 }
 
-function buildNeedleIndex(text: string): void {
+function makeNeedleTable(): NeedleTable {
   const needles = [...registeredNeedles];
-  needleScan ??= new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  needleIndex = new Map(needles.map((n) => [n, []]));
-  const byFirstChar = new Map<number, string[]>();
-  for (const n of needles) byFirstChar.set(n.charCodeAt(0), [...(byFirstChar.get(n.charCodeAt(0)) ?? []), n]);
+  const byFirstChar = new Map<number, { needle: string; slot: number }[]>();
+  needles.forEach((needle, slot) => {
+    const first = needle.charCodeAt(0);
+    const group = byFirstChar.get(first) ?? [];
+    group.push({ needle, slot });
+    byFirstChar.set(first, group);
+  });
+  return {
+    needles,
+    slotOf: new Map(needles.map((needle, slot) => [needle, slot])),
+    scan: new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'),
+    byFirstChar,
+  };
+}
+
+function buildNeedleIndex(text: string): void {
+  needleTable ??= makeNeedleTable();
+  const { needles, scan, byFirstChar } = needleTable;
+  const lists: number[][] = needles.map(() => []);
   for (let from = 0; ; ) {
-    needleScan.lastIndex = from;
-    const m = needleScan.exec(text);
+    scan.lastIndex = from;
+    const m = scan.exec(text);
     if (!m) break;
     // Every registered needle starting here, overlapping ones included («лица,» and «лиц»).
-    for (const needle of byFirstChar.get(m[0].charCodeAt(0))!) if (text.startsWith(needle, m.index)) needleIndex.get(needle)!.push(m.index);
+    for (const { needle, slot } of byFirstChar.get(m[0].charCodeAt(0))!) if (text.startsWith(needle, m.index)) lists[slot]!.push(m.index);
     from = m.index + 1;
   }
+  needleIndex = lists;
   indexedText = text;
 }
 
 /** Every offset where `needle` starts in `text` (registered needles from the shared index). */
 export function needlePositions(text: string, needle: string): number[] {
-  if (registeredNeedles.has(needle)) {
+  needleTable ??= makeNeedleTable();
+  const slot = needleTable.slotOf.get(needle);
+  if (slot !== undefined) {
     if (text !== indexedText) buildNeedleIndex(text);
-    return needleIndex.get(needle)!;
+    return needleIndex[slot]!;
   }
   const found: number[] = [];
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
