@@ -221,14 +221,43 @@ export function firstDate(text: string): string | null {
   const head = text.slice(0, intro ? Math.max(intro.index, 200) : 1500);
   const worded = firstAfterNonDigit(head, WORDED_DATE);
   const numeric = firstAfterNonDigit(head, NUMERIC_DATE);
-  const candidates: { at: number; iso: string }[] = [];
-  if (worded) candidates.push({ at: worded.index, iso: `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` });
-  if (numeric) candidates.push({ at: numeric.index, iso: `${numeric[3]}-${numeric[2]}-${numeric[1]}` });
   // «31.02.2026» or «01.13.2026» are not dates: a decision date must survive a calendar round trip.
-  return candidates.filter((candidate) => isCalendarDate(candidate.iso)).sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+  const fromWords = worded ? `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` : null;
+  const fromDigits = numeric ? `${numeric[3]}-${numeric[2]}-${numeric[1]}` : null;
+  const wordedOk = fromWords !== null && isCalendarDate(fromWords);
+  const numericOk = fromDigits !== null && isCalendarDate(fromDigits);
+  if (wordedOk && numericOk) return worded!.index <= numeric!.index ? fromWords : fromDigits;
+  return wordedOk ? fromWords : numericOk ? fromDigits : null;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/** «YYYY-MM-DD» read as numbers, or null when `iso` is not written so. */
+function isoParts(iso: string): [number, number, number] | null {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d) return null;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const digit = iso.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) y = y * 10 + digit;
+    else if (i < 7) m = m * 10 + digit;
+    else d = d * 10 + digit;
+  }
+  return [y, m, d];
 }
 
 export function isCalendarDate(iso: string): boolean {
+  const parts = isoParts(iso);
+  // Years below 100 are not calendar dates either: Date.UTC reads them as 1900 + year.
+  if (parts) return parts[0] >= 100 && parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1 && parts[2] <= daysInMonth(parts[0], parts[1]);
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
@@ -240,10 +269,19 @@ export function isCalendarDate(iso: string): boolean {
  * (УПК ст. 389.4). КАС and civil: none computed.
  */
 export function appealDeadline(decisionDate: string | null, caseType: string): string | null {
-  if (!decisionDate || !/^\d{4}-\d{2}-\d{2}$/.test(decisionDate) || !isCalendarDate(decisionDate)) return null;
+  const parts = decisionDate ? isoParts(decisionDate) : null;
+  if (!parts || !isCalendarDate(decisionDate!)) return null;
   const days = caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
   if (days === null) return null;
-  const [y, m, d] = decisionDate.split('-').map(Number);
-  const due = new Date(Date.UTC(y!, m! - 1, d! + days));
-  return `${due.getUTCFullYear()}-${String(due.getUTCMonth() + 1).padStart(2, '0')}-${String(due.getUTCDate()).padStart(2, '0')}`;
+  let [y, m, d] = parts;
+  d += days;
+  for (let length = daysInMonth(y, m); d > length; length = daysInMonth(y, m)) {
+    d -= length;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
