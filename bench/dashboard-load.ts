@@ -53,6 +53,16 @@ const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(8);
 
+/** A kept database from an earlier run gets the migrations added since (the triggers of 0010, say). */
+async function migrateReused(): Promise<void> {
+  const database = await openDatabase({ url: url.toString(), maxConnections: 1 });
+  try {
+    await database.migrate();
+  } finally {
+    await database.close();
+  }
+}
+
 async function seed(): Promise<void> {
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const database = await openDatabase({ url: url.toString(), maxConnections: 2 });
@@ -143,6 +153,7 @@ console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')
 let server: { baseUrl: string; stop: () => void } | null = null;
 try {
   if (!args.reuse) await seed();
+  else await migrateReused();
   const { clients, caseIds } = await makeClients();
   server = await startServer();
   console.log(`${CLIENTS} clients (${['consular', 'ngo', 'analyst', 'admin'].map((r) => `${clients.filter((c) => c.role === r).length} ${r}`).join(', ')}), ${SECONDS} s, think time ${THINK_MS} ms`);

@@ -2,6 +2,7 @@
 // from this file by drizzle-kit (`npm run db:generate`) and committed.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -340,6 +341,16 @@ export const reviews = pgTable(
     index('reviews_status_reviewed_idx').on(t.status, t.reviewedAt),
   ],
 );
+
+/**
+ * Counters bumped by triggers (migration 0010) whenever flags or reviews change, by any writer:
+ * what the dashboard keeps in memory (db/queries/flagged-facts.ts) asks one row to know whether
+ * it is still current. A writer holds the row until it commits, so every commit changes the value.
+ */
+export const changeCounters = pgTable('change_counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull().default(0),
+});
 
 // ---------------------------------------------------------------- consular records
 

@@ -55,7 +55,7 @@ export const caseRoutes: RouteRule[] = [
       const viewer = viewerOf(ctx);
       const { filter, values } = readCaseFilter(c, viewer.session.user.district);
       const after = readQueueCursor(c.req.query('after'));
-      const [page, options] = await Promise.all([listQueue(ctx.db, ['new', 'needs_follow_up'], filter, { after }), listFilterOptions(ctx.db)]);
+      const [page, options] = await Promise.all([listQueue(ctx.db, filter, { after }), listFilterOptions(ctx.db)]);
       const links = { next: page.next ? queueLink(values, page.next) : null, first: after ? queueLink(values) : null };
       return c.html(queuePage(page.rows, options, values, viewer, TRIAGERS.includes(viewer.session.user.role), links));
     },

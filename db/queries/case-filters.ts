@@ -1,7 +1,9 @@
 // The filters shared by the triage queue and the trends: the same words mean the same rows
-// on both pages (and in the CSV export). Conditions expect `cases` left-joined to `courts`.
-import { and, eq, gte, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { charges, courts, kyrgyzFlags, outcomes, cases } from '../schema.ts';
+// on both pages (and in the CSV export). Both filter the flagged cases' facts in memory
+// (flagged-facts.ts); test/helpers/queue-oracle.ts states the same filter in SQL.
+import { sql } from 'drizzle-orm';
+import type { outcomes } from '../schema.ts';
+import { courts } from '../schema.ts';
 
 export type OutcomeKindName = (typeof outcomes.$inferSelect)['kind'];
 export const outcomeKinds: OutcomeKindName[] = [
@@ -29,30 +31,6 @@ export interface CaseFilter {
 /** The region of a case: the court's region code, else the first two digits of its code. */
 export const caseRegionCode = sql<string | null>`coalesce(${courts.regionCode}, substring(${courts.code} from '^[0-9]{2}'))`;
 
-export function caseFilterConditions(filter: CaseFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [];
-  const regions = filter.regions;
-  if (regions) {
-    conditions.push(
-      'include' in regions
-        ? inArray(caseRegionCode, regions.include)
-        : or(sql`${caseRegionCode} is null`, notInArray(caseRegionCode, regions.exclude)),
-    );
-  }
-  if (filter.regionCode) conditions.push(eq(caseRegionCode, filter.regionCode));
-  if (filter.courtId !== undefined) conditions.push(eq(cases.courtId, filter.courtId));
-  if (filter.article) {
-    conditions.push(sql`exists (select 1 from ${charges} where ${charges.caseId} = ${cases.id} and ${charges.article} = ${filter.article})`);
-  }
-  if (filter.outcome) {
-    conditions.push(sql`exists (select 1 from ${outcomes} where ${outcomes.caseId} = ${cases.id} and ${outcomes.kind} = ${filter.outcome})`);
-  }
-  if (filter.strength) conditions.push(eq(kyrgyzFlags.strength, filter.strength));
-  if (filter.from) conditions.push(gte(cases.decisionDate, filter.from));
-  if (filter.to) conditions.push(lte(cases.decisionDate, filter.to));
-  return and(...conditions);
-}
-
 /** What the filter looks at in a case, for filtering cases already in memory (flagged-facts.ts). */
 export interface FilterableCase {
   regionCode: string | null;
@@ -64,20 +42,30 @@ export interface FilterableCase {
   decisionDate: string | null;
 }
 
-/** The same filter as caseFilterConditions, over a case in memory: the same words, the same rows. */
+/** Whether a flagged case in memory passes the filter. */
 export function caseMatchesFilter(item: FilterableCase, filter: CaseFilter): boolean {
-  const { regions } = filter;
-  if (regions) {
-    if ('include' in regions ? !(item.regionCode !== null && regions.include.includes(item.regionCode))
-      : item.regionCode !== null && regions.exclude.includes(item.regionCode)) return false;
-  }
-  if (filter.regionCode && item.regionCode !== filter.regionCode) return false;
-  if (filter.courtId !== undefined && item.courtId !== filter.courtId) return false;
-  if (filter.article && !item.articles.includes(filter.article)) return false;
-  if (filter.outcome && !item.outcomes.includes(filter.outcome)) return false;
-  if (filter.strength && item.strength !== filter.strength) return false;
-  // ISO dates compare as text; a case without a decision date is outside any date range.
-  if (filter.from && (item.decisionDate === null || item.decisionDate < filter.from)) return false;
-  if (filter.to && (item.decisionDate === null || item.decisionDate > filter.to)) return false;
-  return true;
+  return filterPredicate(filter)(item);
+}
+
+/**
+ * The filter as a test of one case, made once for a scan over many cases: region lists become
+ * sets (an officer's district excludes dozens of regions).
+ */
+export function filterPredicate(filter: CaseFilter): (item: FilterableCase) => boolean {
+  const { regions, regionCode, courtId, article, outcome, strength, from, to } = filter;
+  const included = regions && 'include' in regions ? new Set(regions.include) : null;
+  const excluded = regions && 'exclude' in regions ? new Set(regions.exclude) : null;
+  return (item) => {
+    if (included && !(item.regionCode !== null && included.has(item.regionCode))) return false;
+    if (excluded && item.regionCode !== null && excluded.has(item.regionCode)) return false;
+    if (regionCode && item.regionCode !== regionCode) return false;
+    if (courtId !== undefined && item.courtId !== courtId) return false;
+    if (article && !item.articles.includes(article)) return false;
+    if (outcome && !item.outcomes.includes(outcome)) return false;
+    if (strength && item.strength !== strength) return false;
+    // ISO dates compare as text; a case without a decision date is outside any date range.
+    if (from && (item.decisionDate === null || item.decisionDate < from)) return false;
+    if (to && (item.decisionDate === null || item.decisionDate > to)) return false;
+    return true;
+  };
 }

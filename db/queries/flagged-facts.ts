@@ -1,18 +1,18 @@
-// The flagged cases as a small set of facts kept in memory, for what counts them: the trends
-// and the filter drop-downs. They are a few percent of all cases (tens of thousands among a
-// million), so counting them in memory takes milliseconds, where the same counts in SQL join
-// every flagged case to its charges, outcomes and persons on every request.
+// The flagged cases as a small set of facts kept in memory, for what counts or lists them: the
+// trends, the filter drop-downs and the triage queue. They are a few percent of all cases (tens
+// of thousands among a million), so counting or ordering them in memory takes milliseconds,
+// where the same in SQL joins every flagged case to its charges, outcomes, persons and review on
+// every request.
 //
-// The facts are current, not merely recent: every use first asks the database for a version
-// of what they depend on, in index look-ups only (the flags' highest id and count, which change
-// whenever the pipeline stores, rewrites or drops a flag together with the case's charges,
-// outcomes and persons; the number of dismissed reviews and the latest dismissal). A changed
-// flag version reloads the facts; a changed dismissal version reloads only the set of dismissed
-// cases. Court names and regions are read with the facts (a court renamed in the registry shows
-// after the next analysis).
-import { count, eq, max, sql } from 'drizzle-orm';
+// The facts are current, not merely recent: every use first reads two counters that triggers
+// bump whenever a flag or a review changes, whoever writes it (migration 0010; the pipeline
+// stores, rewrites or drops a flag together with the case's charges, outcomes and persons). A
+// changed flag counter reloads the facts; a changed review counter reloads only the review
+// states that matter here (open and dismissed cases). Court names and regions are read with the
+// facts (a court renamed in the registry shows after the next analysis).
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
+import { cases, changeCounters, charges, courts, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
 import { caseRegionCode, type OutcomeKindName } from './case-filters.ts';
 
 export interface FlaggedCaseFact {
@@ -31,16 +31,30 @@ export interface FlaggedCaseFact {
   genders: (string | null)[];
 }
 
+/** The review states of the triage queue: a case leaves it when confirmed or dismissed. */
+export type OpenStatus = 'new' | 'needs_follow_up';
+export const OPEN_STATUSES: readonly OpenStatus[] = ['new', 'needs_follow_up'];
+
 export interface FlaggedFacts {
   cases: FlaggedCaseFact[];
   dismissed: ReadonlySet<number>;
+  /** The cases whose review is open, with its status. */
+  open: ReadonlyMap<number, OpenStatus>;
 }
 
-interface Snapshot {
-  flagVersion: string;
-  dismissalVersion: string;
-  cases: FlaggedCaseFact[];
+interface ReviewStates {
   dismissed: Set<number>;
+  open: Map<number, OpenStatus>;
+}
+
+interface Versions {
+  flagVersion: string;
+  reviewVersion: string;
+}
+
+interface Snapshot extends Versions {
+  cases: FlaggedCaseFact[];
+  reviews: ReviewStates;
 }
 
 interface FactsCache {
@@ -51,17 +65,23 @@ interface FactsCache {
 
 const caches = new WeakMap<Db, FactsCache>();
 
-async function versions(db: Db): Promise<{ flagVersion: string; dismissalVersion: string }> {
-  const [[flags], [dismissals]] = await Promise.all([
-    db.select({ lastId: max(kyrgyzFlags.id), total: count() }).from(kyrgyzFlags),
-    db.select({ last: sql<string | null>`max(${reviews.reviewedAt})::text`, total: count() }).from(reviews).where(eq(reviews.status, 'dismissed')),
-  ]);
-  return { flagVersion: `${flags?.lastId}:${flags?.total}`, dismissalVersion: `${dismissals?.last}:${dismissals?.total}` };
+async function versions(db: Db): Promise<Versions> {
+  const rows = await db.select({ name: changeCounters.name, value: changeCounters.value }).from(changeCounters);
+  const value = (name: string) => String(rows.find((row) => row.name === name)?.value ?? 'none');
+  return { flagVersion: value('flags'), reviewVersion: value('reviews') };
 }
 
-async function loadDismissed(db: Db): Promise<Set<number>> {
-  const rows = await db.select({ caseId: reviews.caseId }).from(reviews).where(eq(reviews.status, 'dismissed'));
-  return new Set(rows.map((row) => row.caseId));
+async function loadReviewStates(db: Db): Promise<ReviewStates> {
+  const rows = await db
+    .select({ caseId: reviews.caseId, status: reviews.status })
+    .from(reviews)
+    .where(inArray(reviews.status, ['dismissed', ...OPEN_STATUSES]));
+  const states: ReviewStates = { dismissed: new Set(), open: new Map() };
+  for (const { caseId, status } of rows) {
+    if (status === 'dismissed') states.dismissed.add(caseId);
+    else if (status !== 'confirmed') states.open.set(caseId, status);
+  }
+  return states;
 }
 
 async function loadCases(db: Db): Promise<FlaggedCaseFact[]> {
@@ -113,12 +133,20 @@ async function loadCases(db: Db): Promise<FlaggedCaseFact[]> {
   return [...facts.values()];
 }
 
-async function load(db: Db, wanted: { flagVersion: string; dismissalVersion: string }, previous: Snapshot | null): Promise<Snapshot> {
-  const [cases, dismissed] = await Promise.all([
+async function load(db: Db, wanted: Versions, previous: Snapshot | null): Promise<Snapshot> {
+  const [cases, reviewStates] = await Promise.all([
     previous && previous.flagVersion === wanted.flagVersion ? previous.cases : loadCases(db),
-    loadDismissed(db),
+    previous && previous.reviewVersion === wanted.reviewVersion ? previous.reviews : loadReviewStates(db),
   ]);
-  return { ...wanted, cases, dismissed };
+  return { ...wanted, cases, reviews: reviewStates };
+}
+
+const factsOf = new WeakMap<Snapshot, FlaggedFacts>();
+/** One FlaggedFacts object per snapshot: what is derived from it is kept with it. */
+function asFacts(snapshot: Snapshot): FlaggedFacts {
+  let facts = factsOf.get(snapshot);
+  if (!facts) factsOf.set(snapshot, (facts = { cases: snapshot.cases, dismissed: snapshot.reviews.dismissed, open: snapshot.reviews.open }));
+  return facts;
 }
 
 /**
@@ -130,8 +158,8 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
   if (!cache) caches.set(db, (cache = { snapshot: null, loading: new Map() }));
   const wanted = await versions(db);
   const { snapshot, loading } = cache;
-  if (snapshot && snapshot.flagVersion === wanted.flagVersion && snapshot.dismissalVersion === wanted.dismissalVersion) return snapshot;
-  const key = `${wanted.flagVersion}/${wanted.dismissalVersion}`;
+  if (snapshot && snapshot.flagVersion === wanted.flagVersion && snapshot.reviewVersion === wanted.reviewVersion) return asFacts(snapshot);
+  const key = `${wanted.flagVersion}/${wanted.reviewVersion}`;
   let pending = loading.get(key);
   if (!pending) {
     const started = load(db, wanted, snapshot);
@@ -140,7 +168,7 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
     const owner = cache;
     started.then((loaded) => (owner.snapshot = loaded)).catch(() => {}).finally(() => owner.loading.delete(key));
   }
-  return pending;
+  return asFacts(await pending);
 }
 
 const derived = new WeakMap<object, Map<string, unknown>>();
@@ -149,15 +177,22 @@ const MAX_DERIVED = 500;
 /**
  * What is computed from one set of facts (trends for a filter, the filter options), kept with
  * them: the next request with the same facts and key gets it without counting again. New facts
- * (any change) start empty. `facts` is what the result depends on: the whole FlaggedFacts, or
+ * (any change) start empty. At most MAX_DERIVED results are kept per set of facts. `facts` is what the result depends on: the whole FlaggedFacts, or
  * only `facts.cases` for what ignores dismissals (a dismissal then keeps the result).
  */
 export function derivedFromFacts<T>(facts: FlaggedFacts | readonly FlaggedCaseFact[], key: string, compute: () => T): T {
   let results = derived.get(facts);
   if (!results) derived.set(facts, (results = new Map()));
-  if (results.has(key)) return results.get(key) as T;
+  if (results.has(key)) {
+    // Used again: it moves to the back of the line, away from eviction.
+    const kept = results.get(key) as T;
+    results.delete(key);
+    results.set(key, kept);
+    return kept;
+  }
   const value = compute();
-  if (results.size >= MAX_DERIVED) results.clear();
+  // The least recently used result goes first.
+  if (results.size >= MAX_DERIVED) results.delete(results.keys().next().value!);
   results.set(key, value);
   return value;
 }

@@ -1,10 +1,10 @@
 // Queries of the consular triage queue and the case page.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
-import { caseFilterConditions, caseRegionCode, type CaseFilter } from './case-filters.ts';
-import { derivedFromFacts, flaggedFacts, type FlaggedCaseFact } from './flagged-facts.ts';
+import { caseRegionCode, filterPredicate, type CaseFilter } from './case-filters.ts';
+import { derivedFromFacts, flaggedFacts, type FlaggedCaseFact, type FlaggedFacts } from './flagged-facts.ts';
 import type { User } from './users.ts';
 
 export type ReviewStatusName = (typeof reviews.$inferSelect)['status'];
@@ -42,24 +42,35 @@ export interface QueuePage {
 
 export const QUEUE_PAGE_SIZE = 100;
 
-/** Cases after `cursor` in the order "decision date, newest first (no date last), then id, highest first". */
-function afterCursor(cursor: QueueCursor): SQL {
-  if (cursor.decisionDate === null) return sql`(${cases.decisionDate} is null and ${cases.id} < ${cursor.caseId})`;
-  return sql`((${cases.decisionDate}, ${cases.id}) < (${cursor.decisionDate}::date, ${cursor.caseId}) or ${cases.decisionDate} is null)`;
+/** The queue's order: decision date, newest first (no date last), then id, highest first. */
+function queueOrder(a: QueueCursor, b: QueueCursor): number {
+  if (a.decisionDate !== b.decisionDate) {
+    if (a.decisionDate === null) return 1;
+    if (b.decisionDate === null) return -1;
+    return a.decisionDate > b.decisionDate ? -1 : 1;
+  }
+  return b.caseId - a.caseId;
 }
 
-/**
- * One page of the triage queue. Keyset paging: a page starts after the last case of the
- * previous one, so a page deep in the queue costs what the first one costs, and cases reviewed
- * meanwhile do not shift the next page.
- */
-export async function listQueue(
-  db: Db,
-  statuses: ReviewStatusName[],
-  filter: CaseFilter = {},
-  page: { after?: QueueCursor; limit?: number } = {},
-): Promise<QueuePage> {
-  const limit = page.limit ?? QUEUE_PAGE_SIZE;
+/** The flagged cases in the queue's order, kept with the facts until the flags change. */
+function orderedCases(facts: FlaggedFacts): readonly FlaggedCaseFact[] {
+  return derivedFromFacts(facts.cases, 'queue-order', () => [...facts.cases].sort(queueOrder));
+}
+
+/** Where the cases after `cursor` start in `ordered` (binary search). */
+function firstAfter(ordered: readonly FlaggedCaseFact[], cursor: QueueCursor): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (queueOrder(ordered[middle]!, cursor) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** What a queue row shows, read for the chosen cases only. */
+async function queueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
   const rows = await db
     .select({
       caseId: cases.id,
@@ -84,12 +95,33 @@ export async function listQueue(
     .innerJoin(reviews, eq(reviews.caseId, cases.id))
     .leftJoin(courts, eq(courts.id, cases.courtId))
     .leftJoin(assignee, eq(assignee.id, reviews.assignedTo))
-    .where(and(inArray(reviews.status, statuses), caseFilterConditions(filter), page.after ? afterCursor(page.after) : undefined))
-    .orderBy(sql`${cases.decisionDate} desc nulls last`, desc(cases.id))
-    .limit(limit + 1);
-  const shown = rows.slice(0, limit);
+    // One array parameter, not one per case: the same statement text for every page.
+    .where(sql`${cases.id} = any(${`{${caseIds.join(',')}}`}::int[])`);
+  const byId = new Map(rows.map((row) => [row.caseId, row]));
+  return caseIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * One page of the triage queue: flagged cases whose review is open ('new' or 'needs follow-up')
+ * that match the filter. Keyset paging: a page starts after the last case of the previous one,
+ * so a page deep in the queue costs what the first one costs, and cases reviewed meanwhile do
+ * not shift the next page. The cases are chosen and ordered over the flagged cases' facts in
+ * memory (flagged-facts.ts, current at every call); only the chosen page is read from the database.
+ */
+export async function listQueue(db: Db, filter: CaseFilter = {}, page: { after?: QueueCursor; limit?: number } = {}): Promise<QueuePage> {
+  const limit = page.limit ?? QUEUE_PAGE_SIZE;
+  const facts = await flaggedFacts(db);
+  const ordered = orderedCases(facts);
+  const matches = filterPredicate(filter);
+  const chosen: FlaggedCaseFact[] = [];
+  for (let i = page.after ? firstAfter(ordered, page.after) : 0; i < ordered.length && chosen.length <= limit; i += 1) {
+    const item = ordered[i]!;
+    if (facts.open.has(item.caseId) && matches(item)) chosen.push(item);
+  }
+  const shown = chosen.slice(0, limit);
+  const rows = shown.length > 0 ? await queueRows(db, shown.map((item) => item.caseId)) : [];
   const last = shown.at(-1);
-  return { rows: shown, next: rows.length > limit && last ? { decisionDate: last.decisionDate, caseId: last.caseId } : null };
+  return { rows, next: chosen.length > limit && last ? { decisionDate: last.decisionDate, caseId: last.caseId } : null };
 }
 
 export interface FilterOptions {
