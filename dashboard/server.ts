@@ -13,6 +13,7 @@ import { unavailablePage } from './views/unavailable.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
+import { sameSecret } from './auth/same-secret.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { detaineeRoutes } from './routes/detainees.ts';
 import { personSearchRoutes } from './routes/person-search.ts';
@@ -68,7 +69,7 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
       if (rule.roles !== 'public') {
         if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
         if (!rule.roles.includes(session.user.role)) return c.text(t('error.forbidden'), 403);
-        if (rule.method === 'POST' && form._csrf !== session.csrfToken) return c.text(t('error.csrf'), 403);
+        if (rule.method === 'POST' && !sameSecret(form._csrf, session.csrfToken)) return c.text(t('error.csrf'), 403);
       }
       // PostgreSQL text cannot hold NUL: such a form would end in a database error (a 500).
       if (Object.values(form).some((value) => value.includes('\u0000'))) return c.text(t('error.invalid'), 400);
