@@ -52,9 +52,13 @@ function queueOrder(a: QueueCursor, b: QueueCursor): number {
   return b.caseId - a.caseId;
 }
 
-/** The flagged cases in the queue's order, kept with the facts until the flags change. */
-function orderedCases(facts: FlaggedFacts): readonly FlaggedCaseFact[] {
-  return derivedFromFacts(facts.cases, 'queue-order', () => [...facts.cases].sort(queueOrder));
+/**
+ * The flagged cases whose review is open, in the queue's order: the order is kept until the flags
+ * change, the open ones are picked from it again when a review changes.
+ */
+function openCasesInOrder(facts: FlaggedFacts): readonly FlaggedCaseFact[] {
+  const ordered = derivedFromFacts(facts.cases, 'queue-order', () => [...facts.cases].sort(queueOrder));
+  return derivedFromFacts(facts, 'open-in-order', () => ordered.filter((item) => facts.open.has(item.caseId)));
 }
 
 /** Where the cases after `cursor` start in `ordered` (binary search). */
@@ -111,12 +115,11 @@ async function queueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
 export async function listQueue(db: Db, filter: CaseFilter = {}, page: { after?: QueueCursor; limit?: number } = {}): Promise<QueuePage> {
   const limit = page.limit ?? QUEUE_PAGE_SIZE;
   const facts = await flaggedFacts(db);
-  const ordered = orderedCases(facts);
+  const open = openCasesInOrder(facts);
   const matches = filterPredicate(filter);
   const chosen: FlaggedCaseFact[] = [];
-  for (let i = page.after ? firstAfter(ordered, page.after) : 0; i < ordered.length && chosen.length <= limit; i += 1) {
-    const item = ordered[i]!;
-    if (facts.open.has(item.caseId) && matches(item)) chosen.push(item);
+  for (let i = page.after ? firstAfter(open, page.after) : 0; i < open.length && chosen.length <= limit; i += 1) {
+    if (matches(open[i]!)) chosen.push(open[i]!);
   }
   const shown = chosen.slice(0, limit);
   const rows = shown.length > 0 ? await queueRows(db, shown.map((item) => item.caseId)) : [];
