@@ -62,25 +62,30 @@ export const authRoutes: RouteRule[] = [
       const parsed = loginForm.safeParse(form);
       const next = safeNext(form.next);
       const refuse = (message: string, status: 401 | 429) => c.html(loginPage(message, next, frameOf(ctx)), status);
-      if (!loginThrottle.allow(loginClient(c, config.trustedProxies))) return refuse(t('login.throttled'), 429);
+      const client = loginClient(c, config.trustedProxies);
+      if (!loginThrottle.allow(client)) return refuse(t('login.throttled'), 429);
       if (!parsed.success) return refuse(t('login.wrong'), 401);
-      const user = await findUserByName(db, parsed.data.username);
+      const name = parsed.data.username;
+      // Locked for this client only: someone else's wrong passwords do not lock the owner out.
+      if (loginThrottle.isLockedFor(name, client)) return refuse(t('login.locked'), 429);
+      const user = await findUserByName(db, name);
       // An unknown name and a disabled account answer a wrong password exactly like an account does
       // (and lock alike), after a password check of the same cost: nothing tells which names exist.
       // Only the right password learns that an account is disabled.
       if (!user || user.disabled) {
-        const name = parsed.data.username;
         if (loginThrottle.isNameLocked(name)) return refuse(t('login.locked'), 429);
         if (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash()))) return refuse(t('login.locked'), 429);
-        loginThrottle.recordNameFailure(name);
+        loginThrottle.recordFailure(name, client, true);
         return refuse(t('login.wrong'), 401);
       }
       if (isLockedOut(user)) return refuse(t('login.locked'), 429);
       if (!(await verifyPassword(parsed.data.password, user.passwordHash))) {
+        loginThrottle.recordFailure(name, client, false);
         await recordFailedLogin(db, user);
         await writeAudit(db, { user, action: 'login.failed' });
         return refuse(t('login.wrong'), 401);
       }
+      loginThrottle.recordSuccess(name, client);
       await recordSuccessfulLogin(db, user);
       // A fresh token at every login: a session id planted before login is worthless.
       const { token } = await createSession(db, user.id);

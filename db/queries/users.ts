@@ -8,7 +8,10 @@ export type UserRoleName = (typeof users.$inferSelect)['role'];
 export type User = typeof users.$inferSelect;
 
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
+/** Wrong passwords for one name from one client address before that address is locked out of it. */
 export const MAX_FAILED_LOGINS = 5;
+/** Wrong passwords for one account, from anywhere, before it is locked for everyone. */
+export const ACCOUNT_MAX_FAILED_LOGINS = 50;
 export const LOCKOUT_MS = 15 * 60_000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -43,8 +46,8 @@ export async function recordFailedLogin(db: Db, user: User): Promise<void> {
   await db
     .update(users)
     .set({
-      failedLogins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
-      lockedUntil: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MS) : user.lockedUntil,
+      failedLogins: failed >= ACCOUNT_MAX_FAILED_LOGINS ? 0 : failed,
+      lockedUntil: failed >= ACCOUNT_MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MS) : user.lockedUntil,
     })
     .where(eq(users.id, user.id));
 }

@@ -467,13 +467,39 @@ describe('sessions, CSRF, headers and the login', () => {
     passed();
   });
 
-  it('locks an account after five wrong passwords, even against the right one', async () => {
+  it('locks a name for the address that got its password wrong five times, even against the right one, and only there', async () => {
     await addUser(database.db, 'lock-target', 'ngo', PASSWORD);
-    for (let i = 0; i < 5; i += 1) expect((await new SweepClient(app).login('lock-target', 'wrong password')).status).toBe(401);
-    const right = new SweepClient(app);
-    expect((await right.login('lock-target')).status).toBe(429);
-    expect(right.session).toBeUndefined();
-    passed();
+    const server = app();
+    const from = (address: string) => new SweepClient(() => server, 'http://localhost', address);
+    for (let i = 0; i < 5; i += 1) expect((await from('10.1.0.1').login('lock-target', 'wrong password')).status).toBe(401);
+    const attacker = from('10.1.0.1');
+    expect((await attacker.login('lock-target')).status).toBe(429);
+    expect(attacker.session).toBeUndefined();
+    // Whoever knows a username cannot lock its owner out from elsewhere.
+    const owner = from('10.1.0.2');
+    expect((await owner.login('lock-target')).status).toBe(303);
+    expect(owner.session).toBeDefined();
+    passed(3);
+  });
+
+  it('locks a name everywhere after fifty wrong passwords from many addresses, for accounts and unknown names alike', async () => {
+    await addUser(database.db, 'ceiling-target', 'ngo', PASSWORD);
+    const server = app();
+    const from = (address: string) => new SweepClient(() => server, 'http://localhost', address);
+    for (let address = 1; address <= 10; address += 1) {
+      for (let i = 0; i < 5; i += 1) {
+        const account = await from(`10.2.${address}.1`).login('ceiling-target', 'wrong password');
+        const unknown = await from(`10.3.${address}.1`).login('ceiling-nobody', 'wrong password');
+        expect([unknown.status, await unknown.text()], `address ${address}, try ${i + 1}`).toEqual([account.status, await account.text()]);
+      }
+    }
+    const fresh = from('10.2.99.1');
+    const right = await fresh.login('ceiling-target');
+    const unknown = await from('10.3.99.1').login('ceiling-nobody', 'wrong password');
+    expect(right.status).toBe(429);
+    expect(fresh.session).toBeUndefined();
+    expect([unknown.status, await unknown.text()]).toEqual([429, await right.text()]);
+    passed(3);
   });
 
   it('answers an unknown name, a wrong password and a disabled account alike, before and after the lockout', async () => {
