@@ -186,8 +186,14 @@ function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gen
   return out.filter(Boolean).join(' ');
 }
 
-/** Identity of a person across mentions: the surname's stem plus the first initial. */
+const nameKeyCache = new Map<string, string>();
+
+/** Identity of a person across mentions: the surname's stem plus the first initial. Memoised. */
 export function nameKey(written: string): string {
+  return remembered(nameKeyCache, written, () => nameKeyUncached(written));
+}
+
+function nameKeyUncached(written: string): string {
   const titled = titleCase(written);
   if (isDepersonalized(titled)) return titled.toLowerCase().replace(/\s/g, '');
   const parts = splitName(titled);
