@@ -150,12 +150,11 @@ function penalties(part: string): OutcomeRecord[] {
     const amount = m ? amountValue(m[1], m[2]) : null;
     if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
   }
-  const expulsion = part.includes('выдворени') || part.includes('выезд');
-  if (!expulsion) {
-    // nothing to read about expulsion
-  } else if (NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
-  else if (FORCED.test(part)) outcomes.push({ kind: 'expulsion_forced' });
-  else if (SELF.test(part)) outcomes.push({ kind: 'expulsion_self' });
+  // Each pattern is tried only when the words every one of its matches contains are there.
+  const expelled = part.includes('выдворени');
+  if (expelled && (part.includes('без') || part.includes('применять') || part.includes('назначать')) && NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
+  else if (expelled && part.includes('принудительн') && FORCED.test(part)) outcomes.push({ kind: 'expulsion_forced' });
+  else if (part.includes('самостоятельн') && SELF.test(part)) outcomes.push({ kind: 'expulsion_self' });
   const centre = part.includes('содержания') || part.includes('СИГ') ? CENTRE.exec(part) : null;
   if (centre) {
     // The term belongs to the placement only within the same sentence.
@@ -165,9 +164,11 @@ function penalties(part: string): OutcomeRecord[] {
     if (value && term![3]!.startsWith('месяц')) outcomes.push({ kind: 'detention_center', months: value });
     else outcomes.push(value ? { kind: 'detention_center', days: value } : { kind: 'detention_center' });
   }
-  for (const m of allMatches(part, ARREST)) {
-    const days = amountValue(m[1], m[2]);
-    if (days) outcomes.push({ kind: 'arrest', days });
+  if (part.includes('арест')) {
+    for (const m of allMatches(part, ARREST)) {
+      const days = amountValue(m[1], m[2]);
+      if (days) outcomes.push({ kind: 'arrest', days });
+    }
   }
   if (part.includes('свобод')) outcomes.push(...imprisonment(part));
   if (part.includes('условн') && SUSPENDED.test(part)) {
