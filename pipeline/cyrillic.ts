@@ -51,25 +51,61 @@ export function letterBefore(text: string, at: number): boolean {
   return code > 0x7f && LETTER.test(text.charAt(at - 1));
 }
 
+const SPACE = /\s/u;
+
+/**
+ * Whether the word after the one at `at` (past at least one space) may start with one of
+ * `prefixes`: a quick test before a long pattern whose every match goes on so. True when unsure
+ * (a character outside the BMP, where \p{L} reads two code units as one letter).
+ */
+export function nextWordMayStart(text: string, at: number, prefixes: string[]): boolean {
+  let i = at;
+  for (; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    if (!((code >= 0x410 && code <= 0x44f) || code === 0x401 || code === 0x451 || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code > 0x7f && LETTER.test(text.charAt(i))))) break;
+  }
+  const wordEnd = i;
+  for (; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+    if (code < 0x80 || !SPACE.test(text.charAt(i))) break;
+  }
+  if (i === wordEnd) return false;
+  for (const prefix of prefixes) if (text.startsWith(prefix, i)) return true;
+  return false;
+}
+
 export type IndexedMatch = RegExpMatchArray & { index: number };
 
 /**
  * What matchAll gives for a global pattern, without cloning the pattern on every call (matchAll
  * does: a new RegExp per document and per window). Safe to nest: lastIndex is set before each exec.
+ * An array, not a generator: the matches are few and a generator costs more than they do.
  */
-export function* allMatches(text: string, pattern: RegExp): Generator<IndexedMatch> {
+export function allMatches(text: string, pattern: RegExp): IndexedMatch[] {
+  const found: IndexedMatch[] = [];
   for (let from = 0; from <= text.length; ) {
     pattern.lastIndex = from;
     const m = pattern.exec(text) as IndexedMatch | null;
-    if (!m) return;
+    if (!m) break;
     from = m.index + Math.max(1, m[0].length);
-    yield m;
+    found.push(m);
   }
+  return found;
 }
 
 /** matchAll, keeping only matches that start a word. */
-export function* wordStartMatches(text: string, pattern: RegExp): Generator<IndexedMatch> {
-  for (const m of allMatches(text, pattern)) if (!letterBefore(text, m.index)) yield m;
+export function wordStartMatches(text: string, pattern: RegExp): IndexedMatch[] {
+  const found: IndexedMatch[] = [];
+  for (let from = 0; from <= text.length; ) {
+    pattern.lastIndex = from;
+    const m = pattern.exec(text) as IndexedMatch | null;
+    if (!m) break;
+    from = m.index + Math.max(1, m[0].length);
+    if (!letterBefore(text, m.index)) found.push(m);
+  }
+  return found;
 }
 
 /** The first match that starts a word, or null. */
@@ -165,17 +201,20 @@ export function hasNeedle(text: string, needle: string): boolean {
  * characters before it, as «[Пп]ризнать»), tried only where the needle occurs: `sticky` (flag y)
  * is run at each occurrence instead of a global pattern at every letter of the text.
  */
-export function* matchesAtNeedle(text: string, needle: string, sticky: RegExp, lead = 0, wordStart = true): Generator<IndexedMatch> {
+export function matchesAtNeedle(text: string, needle: string, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): IndexedMatch[] {
+  const found: IndexedMatch[] = [];
   let consumed = 0;
   for (const at of needlePositions(text, needle)) {
     const start = at - lead;
     if (start < consumed || start < 0 || (wordStart && letterBefore(text, start))) continue;
+    if (worthTrying && !worthTrying(text, at)) continue;
     sticky.lastIndex = start;
     const m = sticky.exec(text);
     if (!m) continue;
     consumed = start + Math.max(1, m[0].length);
-    yield m as IndexedMatch;
+    found.push(m as IndexedMatch);
   }
+  return found;
 }
 
 /** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
@@ -199,7 +238,8 @@ export function matchesAtNeedles(text: string, needles: string[], sticky: RegExp
  * characters before it and end at most `forward` characters after it: the pattern runs over those
  * windows only. Indexes refer to `text`.
  */
-export function* matchesNearNeedle(text: string, needle: string, pattern: RegExp, back: number, forward: number): Generator<IndexedMatch> {
+export function matchesNearNeedle(text: string, needle: string, pattern: RegExp, back: number, forward: number): IndexedMatch[] {
+  const found: IndexedMatch[] = [];
   let consumed = 0;
   for (const at of needlePositions(text, needle)) {
     // Windows may overlap: a match already given is not given again.
@@ -210,7 +250,8 @@ export function* matchesNearNeedle(text: string, needle: string, pattern: RegExp
       if (index < consumed) continue;
       m.index = index;
       consumed = index + Math.max(1, m[0].length);
-      yield m;
+      found.push(m);
     }
   }
+  return found;
 }

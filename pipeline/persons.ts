@@ -4,7 +4,7 @@
 // charged, genitive), «Признать Мамытову … виновной» (accusative), «свидетель Асанов», «гражданина
 // Кыргызской Республики Асанова» (someone else: a worker, a registered person).
 import type { CaseParty } from '../db/case-card.ts';
-import { firstWordStart, letterBefore, matchesAtNeedle, matchesNearNeedle, registerNeedles, type IndexedMatch } from './cyrillic.ts';
+import { firstWordStart, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -27,6 +27,8 @@ interface Anchor {
   before?: RegExp;
   /** The line-start anchor: the name comes before the needle, so the pattern runs over a window around it. */
   window?: boolean;
+  /** What the next word after the needle's word starts with in every match: a quick test before the pattern. */
+  nextWord?: string[];
   role: PersonRoleName;
   grammaticalCase: GrammaticalCase;
 }
@@ -36,6 +38,7 @@ interface AnchorOptions {
   before?: RegExp;
   after?: string;
   window?: boolean;
+  nextWord?: string[];
 }
 
 const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
@@ -44,6 +47,7 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
   lead: options.lead ?? 0,
   ...(options.before ? { before: options.before } : {}),
   ...(options.window ? { window: true } : {}),
+  ...(options.nextWord ? { nextWord: options.nextWord } : {}),
   role,
   grammaticalCase,
 });
@@ -56,7 +60,10 @@ export const ANCHORS: Anchor[] = [
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
   anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
-  anchor('административн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen'),
+  // «административн…» is in every КоАП act: only «… иск(овое)», «… истца», «… ответчик» are worth the pattern.
+  anchor('административн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen', {
+    nextWord: ['ис', 'ответчик'],
+  }),
   anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
   anchor('свидетел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
   anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
@@ -66,19 +73,18 @@ export const ANCHORS: Anchor[] = [
 registerNeedles(...ANCHORS.map((a) => a.needle), 'граждан');
 
 /** Where an anchor names someone: tried only at its needle. */
-function anchorMatches(text: string, a: Anchor): Iterable<IndexedMatch> {
+function anchorMatches(text: string, a: Anchor): IndexedMatch[] {
   // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
   if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
-  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead);
+  const nextWord = a.nextWord;
+  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, nextWord ? (t, at) => nextWordMayStart(t, at, nextWord) : undefined);
   if (!a.before) return all;
   const before = a.before;
-  return (function* () {
-    for (const m of all) {
-      const at = m.index;
-      const head = before.exec(text.slice(Math.max(0, at - 12), at));
-      if (head && !letterBefore(text, at - head[0].length)) yield m;
-    }
-  })();
+  return all.filter((m) => {
+    const at = m.index;
+    const head = before.exec(text.slice(Math.max(0, at - 12), at));
+    return head !== null && !letterBefore(text, at - head[0].length);
+  });
 }
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
@@ -203,8 +209,7 @@ function collectSpans(text: string, person: PersonInText): void {
   const upper = stem.toUpperCase();
   for (const needle of stem === upper ? [stem] : [stem, upper]) {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-      const before = at > 0 ? text.charAt(at - 1) : ' ';
-      if (/\p{L}/u.test(before) || (person.mention.depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
+      if (letterBefore(text, at) || (person.mention.depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
       addSpan(person, at, at + needle.length);
     }
   }
