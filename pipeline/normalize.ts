@@ -25,7 +25,8 @@ export interface NormalizedText {
 let scratch = new Uint16Array(1 << 16);
 const utf16 = new TextDecoder('utf-16le');
 
-const LOOKS_LIKE_HTML = /<(?:html|body|div|p|span|table|br|td|tr)[\s>/]/i;
+const OPENING_TAG = /<(?:html|body|div|p|span|table|br|td|tr)[\s>/]/iy;
+const CLOSING_TAG = /<\/(?:p|div|td)>/iy;
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'section', 'article', 'td', 'th', 'hr']);
 /** Where a court page keeps the act: sudrf (both layouts) and the act-only page. */
 const ACT_CONTAINER = '#cont_doc1, #tab_content_Document1, div#content';
@@ -151,10 +152,20 @@ function htmlToTextWithOrigins(html: string): { text: string; origin: Int32Array
 }
 
 export function looksLikeHtml(input: string): boolean {
-  // No «<» at all: plain text, without two case-insensitive scans.
-  const firstTag = input.indexOf('<');
-  if (firstTag < 0 || firstTag >= 65536) return false;
-  return LOOKS_LIKE_HTML.test(input.slice(0, 4096)) || /<\/(?:p|div|td)>/i.test(input.slice(0, 65536));
+  // Tried only at each «<» (plain acts have a few: «<данные изъяты>», «<адрес>»), not by two
+  // case-insensitive scans of the whole text: an opening tag in the first 4,096 characters or a
+  // closing one in the first 65,536.
+  const head = input.length > 65536 ? input.slice(0, 65536) : input;
+  const opening = input.length > 4096 ? input.slice(0, 4096) : input;
+  for (let at = head.indexOf('<'); at >= 0; at = head.indexOf('<', at + 1)) {
+    if (at < opening.length) {
+      OPENING_TAG.lastIndex = at;
+      if (OPENING_TAG.test(opening)) return true;
+    }
+    CLOSING_TAG.lastIndex = at;
+    if (CLOSING_TAG.test(head)) return true;
+  }
+  return false;
 }
 
 // Control characters are deliberately matched here: they are removed from court texts.
