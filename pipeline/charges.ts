@@ -18,7 +18,25 @@ const ARTICLE = String.raw`(?:ст\.\s*ст\.|стст\.|ст\.|стать(?:я|
  * pipeline's slowest scan.
  */
 const ARTICLE_WORD = /ст\.|стст\.|стать|статей/gu;
-const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'u');
+const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'uy');
+const LETTER_P = 0x43f;
+const LETTER_CH = 0x447;
+
+/**
+ * The item and part written right before an article word: what `${ITEM}?${PART}?$` finds first
+ * in `window`, tried only where «п» or «ч» is (anywhere else only the empty match at the end could
+ * be found, and it means «no prefix»). Null when there is none.
+ */
+function prefixOf(window: string): RegExpExecArray | null {
+  for (let i = 0; i < window.length; i += 1) {
+    const code = window.charCodeAt(i);
+    if (code !== LETTER_P && code !== LETTER_CH) continue;
+    PREFIX.lastIndex = i;
+    const m = PREFIX.exec(window);
+    if (m) return m;
+  }
+  return null;
+}
 const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'uy');
 const CODE = new RegExp(
   String.raw`^\s*(?:(КоАП|Кодекса\s+(?:РФ|Российской\s+Федерации)\s+об\s+(?:административных\s+правонарушениях|АП))|(УК|Уголовного\s+кодекса)|(КАС|Кодекса\s+административного\s+судопроизводства))(?!\p{L})(?:\s*(?:РФ|Российской\s+Федерации)(?!\p{L}))?`,
@@ -70,7 +88,7 @@ export function findCitations(text: string): LocatedCitation[] {
     const article = FROM_ARTICLE.exec(text);
     if (!article) continue;
     const windowStart = Math.max(consumed, hit.index - 60);
-    const prefix = PREFIX.exec(text.slice(windowStart, hit.index));
+    const prefix = prefixOf(text.slice(windowStart, hit.index));
     const prefixAt = prefix && prefix[0].length > 0 && !letterBefore(text, windowStart + prefix.index) ? windowStart + prefix.index : hit.index;
     const [item, part] = prefixAt < hit.index ? [prefix![1], prefix![2]] : [undefined, undefined];
     const end = hit.index + article[0].length;
