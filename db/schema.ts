@@ -352,6 +352,22 @@ export const changeCounters = pgTable('change_counters', {
   value: bigint('value', { mode: 'number' }).notNull().default(0),
 });
 
+/**
+ * Which case each counted change was about (migration 0011): the trigger that bumps a counter
+ * logs the case under the counter's new value, so that a reader a few changes behind reloads
+ * those cases only. A row without a case (a truncation) means: reload everything. Old entries are
+ * pruned by the same trigger; a reader further behind than the log reloads everything.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    kind: text('kind').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    caseId: integer('case_id'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.seq] })],
+);
+
 // ---------------------------------------------------------------- consular records
 
 /** A detained citizen known to a consulate. */

@@ -5,14 +5,16 @@
 // every request.
 //
 // The facts are current, not merely recent: every use first reads two counters that triggers
-// bump whenever a flag or a review changes, whoever writes it (migration 0010; the pipeline
-// stores, rewrites or drops a flag together with the case's charges, outcomes and persons). A
-// changed flag counter reloads the facts; a changed review counter reloads only the review
-// states that matter here (open and dismissed cases). Court names and regions are read with the
-// facts (a court renamed in the registry shows after the next analysis).
-import { eq, inArray, sql } from 'drizzle-orm';
+// bump whenever a flag or a review changes, whoever writes it (migrations 0010 and 0011; the
+// pipeline stores, rewrites or drops a flag together with the case's charges, outcomes and
+// persons). The same triggers log which case each change was about, so a changed counter reloads
+// the facts or the review states of those cases only; a reader further behind than the log, or a
+// truncation, reloads everything. Court names and regions are read with the facts (a court
+// renamed in the registry shows after the next analysis).
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { isOneOf } from './id-list.ts';
 import type { Db } from '../client.ts';
-import { cases, changeCounters, charges, courts, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
+import { cases, changeCounters, changeLog, charges, courts, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
 import { caseRegionCode, type OutcomeKindName } from './case-filters.ts';
 
 export interface FlaggedCaseFact {
@@ -48,8 +50,8 @@ interface ReviewStates {
 }
 
 interface Versions {
-  flagVersion: string;
-  reviewVersion: string;
+  flagVersion: number;
+  reviewVersion: number;
 }
 
 interface Snapshot extends Versions {
@@ -67,8 +69,25 @@ const caches = new WeakMap<Db, FactsCache>();
 
 async function versions(db: Db): Promise<Versions> {
   const rows = await db.select({ name: changeCounters.name, value: changeCounters.value }).from(changeCounters);
-  const value = (name: string) => String(rows.find((row) => row.name === name)?.value ?? 'none');
+  const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
   return { flagVersion: value('flags'), reviewVersion: value('reviews') };
+}
+
+/** Past this many changes a full reload is cheaper than looking each one up. */
+const MAX_CHANGES_FOLLOWED = 2000;
+
+/**
+ * The cases changed between two counter values (after, upTo], or null when the log cannot tell:
+ * too many changes, entries pruned, or a change about every case.
+ */
+async function changedCases(db: Db, kind: 'flags' | 'reviews', after: number, upTo: number): Promise<number[] | null> {
+  if (upTo - after > MAX_CHANGES_FOLLOWED || upTo < after) return null;
+  const rows = await db
+    .select({ caseId: changeLog.caseId })
+    .from(changeLog)
+    .where(and(eq(changeLog.kind, kind), gt(changeLog.seq, after), lte(changeLog.seq, upTo)));
+  if (rows.length !== upTo - after || rows.some((row) => row.caseId === null)) return null;
+  return [...new Set(rows.map((row) => row.caseId!))];
 }
 
 async function loadReviewStates(db: Db): Promise<ReviewStates> {
@@ -76,15 +95,32 @@ async function loadReviewStates(db: Db): Promise<ReviewStates> {
     .select({ caseId: reviews.caseId, status: reviews.status })
     .from(reviews)
     .where(inArray(reviews.status, ['dismissed', ...OPEN_STATUSES]));
-  const states: ReviewStates = { dismissed: new Set(), open: new Map() };
+  return withReviewRows({ dismissed: new Set(), open: new Map() }, [], rows);
+}
+
+/** The review states after the reviews of `changed` cases became `rows`; `previous` is left as it was. */
+function withReviewRows(previous: ReviewStates, changed: readonly number[], rows: { caseId: number; status: string }[]): ReviewStates {
+  const states: ReviewStates = { dismissed: new Set(previous.dismissed), open: new Map(previous.open) };
+  for (const caseId of changed) {
+    states.dismissed.delete(caseId);
+    states.open.delete(caseId);
+  }
   for (const { caseId, status } of rows) {
     if (status === 'dismissed') states.dismissed.add(caseId);
-    else if (status !== 'confirmed') states.open.set(caseId, status);
+    else if (status === 'new' || status === 'needs_follow_up') states.open.set(caseId, status);
   }
   return states;
 }
 
-async function loadCases(db: Db): Promise<FlaggedCaseFact[]> {
+async function reloadReviewStates(db: Db, previous: ReviewStates, changed: readonly number[]): Promise<ReviewStates> {
+  if (changed.length === 0) return previous;
+  const rows = await db.select({ caseId: reviews.caseId, status: reviews.status }).from(reviews).where(isOneOf(reviews.caseId, changed));
+  return withReviewRows(previous, changed, rows);
+}
+
+/** The facts of every flagged case, or of the flagged ones among `only`. */
+async function loadCases(db: Db, only?: readonly number[]): Promise<FlaggedCaseFact[]> {
+  const among = only ? isOneOf(kyrgyzFlags.caseId, only) : undefined;
   const [rows, chargeRows, outcomeRows, personRows] = await Promise.all([
     db
       .select({
@@ -98,20 +134,23 @@ async function loadCases(db: Db): Promise<FlaggedCaseFact[]> {
       })
       .from(kyrgyzFlags)
       .innerJoin(cases, eq(cases.id, kyrgyzFlags.caseId))
-      .leftJoin(courts, eq(courts.id, cases.courtId)),
+      .leftJoin(courts, eq(courts.id, cases.courtId))
+      .where(among),
     db
       .select({ caseId: charges.caseId, code: charges.code, article: charges.article })
       .from(charges)
-      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, charges.caseId)),
+      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, charges.caseId))
+      .where(among),
     db
       .select({ caseId: outcomes.caseId, kind: outcomes.kind })
       .from(outcomes)
-      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, outcomes.caseId)),
+      .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, outcomes.caseId))
+      .where(among),
     db
       .select({ caseId: persons.caseId, gender: persons.gender })
       .from(persons)
       .innerJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, persons.caseId))
-      .where(sql`${persons.role} in ('defendant', 'person_charged')`),
+      .where(and(sql`${persons.role} in ('defendant', 'person_charged')`, among)),
   ]);
   const facts = new Map<number, FlaggedCaseFact>(
     rows.map((row) => [row.caseId, { ...row, charges: [], articles: [], outcomes: [], genders: [] }]),
@@ -133,12 +172,32 @@ async function loadCases(db: Db): Promise<FlaggedCaseFact[]> {
   return [...facts.values()];
 }
 
+async function reloadCases(db: Db, previous: FlaggedCaseFact[], changed: readonly number[]): Promise<FlaggedCaseFact[]> {
+  if (changed.length === 0) return previous;
+  const reloaded = await loadCases(db, changed);
+  const gone = new Set(changed);
+  return [...previous.filter((item) => !gone.has(item.caseId)), ...reloaded];
+}
+
 async function load(db: Db, wanted: Versions, previous: Snapshot | null): Promise<Snapshot> {
-  const [cases, reviewStates] = await Promise.all([
-    previous && previous.flagVersion === wanted.flagVersion ? previous.cases : loadCases(db),
-    previous && previous.reviewVersion === wanted.reviewVersion ? previous.reviews : loadReviewStates(db),
-  ]);
-  return { ...wanted, cases, reviews: reviewStates };
+  const casesNow = async () => {
+    if (previous && previous.flagVersion === wanted.flagVersion) return previous.cases;
+    const changed = previous ? await changedCases(db, 'flags', previous.flagVersion, wanted.flagVersion) : null;
+    return changed && previous ? reloadCases(db, previous.cases, changed) : loadCases(db);
+  };
+  const reviewsNow = async () => {
+    if (previous && previous.reviewVersion === wanted.reviewVersion) return previous.reviews;
+    const changed = previous ? await changedCases(db, 'reviews', previous.reviewVersion, wanted.reviewVersion) : null;
+    return changed && previous ? reloadReviewStates(db, previous.reviews, changed) : loadReviewStates(db);
+  };
+  const [casesLoaded, reviewStates] = await Promise.all([casesNow(), reviewsNow()]);
+  return { ...wanted, cases: casesLoaded, reviews: reviewStates };
+}
+
+/** Every flagged case's facts read afresh, nothing kept: what the kept facts must always equal. */
+export async function readFlaggedFacts(db: Db): Promise<FlaggedFacts> {
+  const [casesRead, states] = await Promise.all([loadCases(db), loadReviewStates(db)]);
+  return { cases: casesRead, dismissed: states.dismissed, open: states.open };
 }
 
 const factsOf = new WeakMap<Snapshot, FlaggedFacts>();
@@ -166,7 +225,14 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
     pending = started;
     loading.set(key, started);
     const owner = cache;
-    started.then((loaded) => (owner.snapshot = loaded)).catch(() => {}).finally(() => owner.loading.delete(key));
+    started
+      .then((loaded) => {
+        // Loads may end out of order: the snapshot only moves forward.
+        const current = owner.snapshot;
+        if (!current || (loaded.flagVersion >= current.flagVersion && loaded.reviewVersion >= current.reviewVersion)) owner.snapshot = loaded;
+      })
+      .catch(() => {})
+      .finally(() => owner.loading.delete(key));
   }
   return asFacts(await pending);
 }

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
 import { caseRegionCode, filterPredicate, type CaseFilter } from './case-filters.ts';
+import { isOneOf } from './id-list.ts';
 import { derivedFromFacts, flaggedFacts, type FlaggedCaseFact, type FlaggedFacts } from './flagged-facts.ts';
 import type { User } from './users.ts';
 
@@ -99,8 +100,7 @@ async function queueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
     .innerJoin(reviews, eq(reviews.caseId, cases.id))
     .leftJoin(courts, eq(courts.id, cases.courtId))
     .leftJoin(assignee, eq(assignee.id, reviews.assignedTo))
-    // One array parameter, not one per case: the same statement text for every page.
-    .where(sql`${cases.id} = any(${`{${caseIds.join(',')}}`}::int[])`);
+    .where(isOneOf(cases.id, caseIds));
   const byId = new Map(rows.map((row) => [row.caseId, row]));
   return caseIds.flatMap((id) => byId.get(id) ?? []);
 }
