@@ -17,7 +17,7 @@ const ARTICLE = String.raw`(?:ст\.\s*ст\.|стст\.|ст\.|стать(?:я|
  * window, the rest with a sticky pattern. One pattern tried at every «п», «ч», «с» was the
  * pipeline's slowest scan.
  */
-const ARTICLE_WORD = /ст\.|стст\.|стать|статей/gu;
+const ARTICLE_WORD = /ст(?:\.|ст\.|ат(?:ь|ей))/gu; // «ст.», «стст.», «стать…», «статей»
 const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'uy');
 const LETTER_P = 0x43f;
 const LETTER_CH = 0x447;
@@ -44,7 +44,11 @@ const CODE = new RegExp(
 );
 /** Between two citations sharing one code: «ч. 1 ст. 18.8, ч. 1 ст. 18.10 КоАП РФ». */
 const CHAIN_GAP = /^\s*(?:,|и|,\s*а\s+также|,\s*и)\s*$/u;
-const NOT_A_CHARGE_BEFORE = /(?:санкци|постановлением|привлечен\p{L}*\s+к\s+административной|неуплат|разъясн|в\s+случае|предупрежден|предупреждал|ранее\s+(?:судим|привлекал|осужд)|судимост|отбывани|уклонени|влечет|за\s+исключением|по\s+правилам)/u;
+// Alternatives sharing a first letter are grouped («п(?:о…|р…)»): the engine reads each letter once.
+// Words: санкци, судимост, постановлением, по правилам, привлечен… к административной, предупрежден/ал,
+// неуплат, разъясн, ранее судим/привлекал/осужд, в случае, влечет, отбывани, уклонени, за исключением.
+const NOT_A_CHARGE_BEFORE =
+  /(?:с(?:анкци|удимост)|п(?:о(?:становлением|\s+правилам)|р(?:ивлечен\p{L}*\s+к\s+административной|едупрежд(?:ен|ал)))|неуплат|ра(?:зъясн|нее\s+(?:судим|привлекал|осужд))|в(?:\s+случае|лечет)|отбывани|уклонени|за\s+исключением)/u;
 /** «Согласно ч.3 ст.20.3 КоАП РФ …»: the law quoted, not the charge. */
 const LEGAL_REFERENCE_JUST_BEFORE = /(?:согласно|в\s+силу)$/u;
 const KAS_CLAIMS = new Set(['218', '266']);

@@ -50,7 +50,7 @@ const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|урожен
 const BIRTHPLACE_NEEDLES = ['уроженц', 'уроженк', 'место', 'родивш'];
 registerNeedles(...BIRTHPLACE_NEEDLES);
 /** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
-const KG_PASSPORT = /(?:AN|AC|ID|АН|АС)\s?\d{7}(?!\d)/gu;
+const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/gu; // AN, AC, ID and Cyrillic АН, АС
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
 /** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. Run on lower-cased text: the i flag is slow on Unicode. */
 const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/gu;

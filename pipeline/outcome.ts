@@ -28,7 +28,7 @@ export function resolutiveStart(text: string): number {
 
 // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
 // Found from «в размере» (rare) looking back for the fine and forward for the amount.
-const FINE_AT = /в\s+размере|в\s+сумме|размером/gu;
+const FINE_AT = /в\s+(?:размере|сумме)|размером/gu;
 const FINE_BEFORE = /(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?$/u;
 const FINE_AFTER = new RegExp(String.raw`^\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'u');
 const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени|выдворени\p{L}*\s+не\s+(?:применять|назначать)|не\s+(?:применять|назначать)\s+(?:административное\s+)?выдворени/u;
