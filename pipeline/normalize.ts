@@ -169,11 +169,40 @@ export function looksLikeHtml(input: string): boolean {
 }
 
 // Control characters are deliberately matched here: they are removed from court texts.
-// Everything plain-text normalization changes, found by one native scan: whitespace runs that
-// are not a lone space or a lone line break, characters that map to others, entities. A lone
-// line break is not matched at all (it stays as it is), so the scan does not stop at every line.
+// Everything plain-text normalization changes: whitespace runs that are not a lone space or a
+// lone line break, characters that map to others, entities. A lone line break is not matched at
+// all (it stays as it is). Sticky: tried where CHANGE_MAY_START finds a candidate.
 // eslint-disable-next-line no-control-regex
-const CHANGE = /[ \t\r\f\v\u00a0\u2007\u2009\u202f]+\n[\s\u00a0\u2007\u2009\u202f]*|\n[\s\u00a0\u2007\u2009\u202f]+|[ \t\r\f\v\u00a0\u2007\u2009\u202f]{2,}|[\t\r\f\v\u00a0\u2007\u2009\u202f]|[«»„“”‟‘’–—−ёЁ\u00ad\u200b-\u200d\ufeff\u0000-\u0008\u000e-\u001f]|&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g;
+const CHANGE = /[ \t\r\f\v\u00a0\u2007\u2009\u202f]+\n[\s\u00a0\u2007\u2009\u202f]*|\n[\s\u00a0\u2007\u2009\u202f]+|[ \t\r\f\v\u00a0\u2007\u2009\u202f]{2,}|[\t\r\f\v\u00a0\u2007\u2009\u202f]|[«»„“”‟‘’–—−ёЁ\u00ad\u200b-\u200d\ufeff\u0000-\u0008\u000e-\u001f]|&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/y;
+// Where a change can start: a character outside the usual ones (line break, printable ASCII but
+// «&», Cyrillic а–Я, «№»), a space before another space or a line break, a line break before
+// whitespace. One scan for these is cheaper than the alternation above tried at every space; the
+// alternation (sticky) then runs only where one is found, so the changes found are the same.
+const CHANGE_MAY_START = /[^\n\x20-\x25\x27-\x7e\u0410-\u044f\u2116]| [\t-\r \u00a0\u2007\u2009\u202f]|\n[\s\u00a0\u2007\u2009\u202f]/g;
+
+/** CHANGE tried everywhere: for texts full of unusual characters (another script), where candidates are everywhere. */
+const CHANGE_ANYWHERE = new RegExp(CHANGE.source, 'g');
+
+/**
+ * The first change site at or after `from`: what a global CHANGE would find from there.
+ * `scan.misses` counts candidates that were no change; past a few hundred the plain scan is cheaper.
+ */
+function nextChange(input: string, from: number, scan: { misses: number }): RegExpExecArray | null {
+  for (let at = from; ; ) {
+    if (scan.misses > 256) {
+      CHANGE_ANYWHERE.lastIndex = at;
+      return CHANGE_ANYWHERE.exec(input);
+    }
+    CHANGE_MAY_START.lastIndex = at;
+    const candidate = CHANGE_MAY_START.exec(input);
+    if (!candidate) return null;
+    CHANGE.lastIndex = candidate.index;
+    const change = CHANGE.exec(input);
+    if (change) return change;
+    at = candidate.index + 1;
+    scan.misses += 1;
+  }
+}
 
 function replacementFor(match: string, atStart: boolean, atEnd: boolean): string {
   const first = match.charCodeAt(0);
@@ -209,8 +238,8 @@ function tidyPlainText(input: string): NormalizedText {
     copiedUpTo = lead;
     runs[1] = lead;
   }
-  CHANGE.lastIndex = lead;
-  for (let m = CHANGE.exec(input); m !== null; m = CHANGE.exec(input)) {
+  const scan = { misses: 0 };
+  for (let m = nextChange(input, lead, scan); m !== null; m = nextChange(input, m.index + m[0].length, scan)) {
     const at = m.index;
     if (at >= trailStart) break;
     const replacement = replacementFor(m[0], false, at + m[0].length >= trailStart);
