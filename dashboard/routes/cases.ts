@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { cases, documents } from '../../db/schema.ts';
 import { getCaseDetail, listAssignableUsers, listFilterOptions, listQueue, reviewStatuses, setReview, type QueueCursor } from '../../db/queries/triage.ts';
+import { flaggedFacts } from '../../db/queries/flagged-facts.ts';
 import { listCaseMatches } from '../../db/queries/case-matches.ts';
 import { followsOnCase } from '../../db/queries/follows.ts';
 import { casePage } from '../views/case.ts';
@@ -55,7 +56,9 @@ export const caseRoutes: RouteRule[] = [
       const viewer = viewerOf(ctx);
       const { filter, values } = readCaseFilter(c, viewer.session.user.district);
       const after = readQueueCursor(c.req.query('after'));
-      const [page, options] = await Promise.all([listQueue(ctx.db, filter, { after }), listFilterOptions(ctx.db)]);
+      // One look at whether the flagged-case facts are current, for the page and the filter options.
+      const facts = await flaggedFacts(ctx.db);
+      const [page, options] = await Promise.all([listQueue(ctx.db, filter, { after }, facts), listFilterOptions(ctx.db, facts)]);
       const links = { next: page.next ? queueLink(values, page.next) : null, first: after ? queueLink(values) : null };
       return c.html(queuePage(page.rows, options, values, viewer, TRIAGERS.includes(viewer.session.user.role), links));
     },

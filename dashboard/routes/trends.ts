@@ -1,4 +1,5 @@
-import { computeTrends } from '../../db/queries/trends.ts';
+import { flaggedFacts } from '../../db/queries/flagged-facts.ts';
+import { computeTrends, trendsOf } from '../../db/queries/trends.ts';
 import { listFilterOptions } from '../../db/queries/triage.ts';
 import { toCsv } from '../export/csv.ts';
 import { trendCsvRows, trendTables } from '../views/trend-tables.ts';
@@ -14,7 +15,8 @@ export const trendRoutes: RouteRule[] = [
     handler: async (c, ctx) => {
       const viewer = viewerOf(ctx);
       const { filter, values } = readCaseFilter(c, viewer.session.user.district);
-      const [trends, options] = await Promise.all([computeTrends(ctx.db, filter), listFilterOptions(ctx.db)]);
+      const facts = await flaggedFacts(ctx.db);
+      const [trends, options] = [trendsOf(facts, filter), await listFilterOptions(ctx.db, facts)];
       return c.html(trendsPage(trends.totalCases, trendTables(trends, ctx.t), options, values, viewer));
     },
   },

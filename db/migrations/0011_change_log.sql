@@ -25,3 +25,11 @@ BEGIN
   RETURN NULL;
 END
 $$;
+--> statement-breakpoint
+-- Counted at commit, not at the change: a writer holds the counter row from its last statement's
+-- end to its commit only, instead of across its remaining round trips (concurrent reviews waited
+-- on each other for up to a second).
+DROP TRIGGER "kyrgyz_flags_changed" ON "kyrgyz_flags";--> statement-breakpoint
+DROP TRIGGER "reviews_changed" ON "reviews";--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "kyrgyz_flags_changed" AFTER INSERT OR UPDATE OR DELETE ON "kyrgyz_flags" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_change_counter"('flags');--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "reviews_changed" AFTER INSERT OR UPDATE OR DELETE ON "reviews" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_change_counter"('reviews');

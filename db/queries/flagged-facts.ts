@@ -13,6 +13,7 @@
 // renamed in the registry shows after the next analysis).
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { isOneOf } from './id-list.ts';
+import { preparedFor } from './prepared.ts';
 import type { Db } from '../client.ts';
 import { cases, changeCounters, changeLog, charges, courts, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
 import { caseRegionCode, type OutcomeKindName } from './case-filters.ts';
@@ -68,7 +69,9 @@ interface FactsCache {
 const caches = new WeakMap<Db, FactsCache>();
 
 async function versions(db: Db): Promise<Versions> {
-  const rows = await db.select({ name: changeCounters.name, value: changeCounters.value }).from(changeCounters);
+  const rows = await preparedFor(db, 'change_counters', (on) =>
+    on.select({ name: changeCounters.name, value: changeCounters.value }).from(changeCounters).prepare('kuzet_change_counters'),
+  ).execute();
   const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
   return { flagVersion: value('flags'), reviewVersion: value('reviews') };
 }

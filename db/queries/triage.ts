@@ -122,11 +122,17 @@ async function queueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
  * that match the filter. Keyset paging: a page starts after the last case of the previous one,
  * so a page deep in the queue costs what the first one costs, and cases reviewed meanwhile do
  * not shift the next page. The cases are chosen and ordered over the flagged cases' facts in
- * memory (flagged-facts.ts, current at every call); only the chosen page is read from the database.
+ * memory (flagged-facts.ts, current at every call, or `current` as the caller just read them);
+ * only the chosen page is read from the database.
  */
-export async function listQueue(db: Db, filter: CaseFilter = {}, page: { after?: QueueCursor; limit?: number } = {}): Promise<QueuePage> {
+export async function listQueue(
+  db: Db,
+  filter: CaseFilter = {},
+  page: { after?: QueueCursor; limit?: number } = {},
+  current?: FlaggedFacts,
+): Promise<QueuePage> {
   const limit = page.limit ?? QUEUE_PAGE_SIZE;
-  const facts = await flaggedFacts(db);
+  const facts = current ?? (await flaggedFacts(db));
   const open = openCasesInOrder(facts);
   const matches = filterPredicate(filter);
   const chosen: FlaggedCaseFact[] = [];
@@ -146,8 +152,8 @@ export interface FilterOptions {
 }
 
 /** What the filter drop-downs offer: only values that occur among flagged cases (their facts in memory, flagged-facts.ts). */
-export async function listFilterOptions(db: Db): Promise<FilterOptions> {
-  const facts = await flaggedFacts(db);
+export async function listFilterOptions(db: Db, current?: FlaggedFacts): Promise<FilterOptions> {
+  const facts = current ?? (await flaggedFacts(db));
   // The options ignore dismissals: kept across them, recounted only when the flags change.
   return derivedFromFacts(facts.cases, 'filter-options', () => filterOptionsOf(facts.cases));
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog, sessions, users } from '../schema.ts';
+import { preparedFor } from './prepared.ts';
 
 export type UserRoleName = (typeof users.$inferSelect)['role'];
 export type User = typeof users.$inferSelect;
@@ -74,12 +75,16 @@ export interface SessionUser {
   csrfToken: string;
 }
 
-export async function loadSession(db: Db, token: string): Promise<SessionUser | null> {
-  const [row] = await db
+const sessionQuery = (db: Db) =>
+  db
     .select({ user: users, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
+    .prepare('kuzet_load_session');
+
+export async function loadSession(db: Db, token: string): Promise<SessionUser | null> {
+  const [row] = await preparedFor(db, 'load_session', sessionQuery).execute({ tokenHash: sha256(token) });
   if (!row || row.user.disabled) return null;
   return row;
 }
