@@ -141,13 +141,25 @@ export function extractChargesWithSpans(text: string): LocatedCitation[] {
 }
 
 export function extractCharges(text: string): ChargeCitation[] {
-  return dedupeCharges(extractChargesWithSpans(text).map(({ code, article, part, item }) => ({ code, article, part, item })));
+  // A charge already read from an earlier citation needs no second look at its sentence: the
+  // same article is cited again in the qualification, the sanction and the resolutive part.
+  const charged = new Set<string>();
+  const charges: ChargeCitation[] = [];
+  for (const c of findCitations(text)) {
+    if (!isSubstantive(c.code, c.article)) continue;
+    const key = chargeKey(c);
+    if (charged.has(key) || isQuotedNotCharged(text, c.start)) continue;
+    charged.add(key);
+    charges.push({ code: c.code, article: c.article, part: c.part, item: c.item });
+  }
+  return dedupeCharges(charges);
 }
+
+const chargeKey = (c: ChargeCitation) => `${c.code}|${c.article}|${c.part ?? ''}|${c.item ?? ''}`;
 
 /** One citation per article/part/item; a bare article is dropped when a part of it is cited. */
 export function dedupeCharges(charges: ChargeCitation[]): ChargeCitation[] {
-  const key = (c: ChargeCitation) => `${c.code}|${c.article}|${c.part ?? ''}|${c.item ?? ''}`;
-  const unique = [...new Map(charges.map((c) => [key(c), c])).values()];
+  const unique = [...new Map(charges.map((c) => [chargeKey(c), c])).values()];
   return unique.filter((c) => {
     if (c.part === null && unique.some((o) => o.code === c.code && o.article === c.article && o.part !== null)) return false;
     // «ч. 2 ст. 158» next to «п. "в" ч. 2 ст. 158»: the item is the more precise charge.
