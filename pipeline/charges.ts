@@ -65,7 +65,17 @@ export function isSubstantive(code: ChargeCodeName, article: string): boolean {
   return KAS_CLAIMS.has(article);
 }
 
-const splitList = (list: string) => list.split(/\s*(?:,|и)\s*(?:ч\.\s*)?/u).map((s) => s.replace(/"/g, '').trim()).filter(Boolean);
+const LIST_SEPARATOR = /\s*(?:,|и)\s*(?:ч\.\s*)?/u;
+const unquoted = (s: string) => (s.includes('"') ? s.replace(/"/g, '') : s).trim();
+
+/** «18.8, 18.10 и 19.3» → its items. Most lists are one number: no separator, no split. */
+function splitList(list: string): string[] {
+  if (!list.includes(',') && !list.includes('и')) {
+    const one = unquoted(list);
+    return one ? [one] : [];
+  }
+  return list.split(LIST_SEPARATOR).map(unquoted).filter(Boolean);
+}
 
 interface RawCitation {
   start: number;
