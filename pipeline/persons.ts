@@ -124,7 +124,8 @@ const BIRTH_PLACE = /(?:уроженц\p{L}*|уроженк\p{L}*|место\s+�
 function birthDetails(text: string, at: number): { birthDate: string | null; birthPlace: string | null } {
   const window = text.slice(at, at + 320);
   const date = BIRTH_DATE.exec(window);
-  const place = BIRTH_PLACE.exec(window);
+  // Every birthplace phrase has one of these words: the pattern is not run over windows without them.
+  const place = window.includes('урожен') || window.includes('место') || window.includes('родивш') ? BIRTH_PLACE.exec(window) : null;
   const birthDate = date ? `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}` : null;
   return { birthDate, birthPlace: place ? place[1]!.trim() : null };
 }
