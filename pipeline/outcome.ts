@@ -28,7 +28,33 @@ export function resolutiveStart(text: string): number {
 
 // Courts sometimes drop the word «штрафа» («наказание в виде административного в размере 500 рублей»).
 // Found from «в размере» (rare) looking back for the fine and forward for the amount.
-const FINE_AT = /в\s+(?:размере|сумме)|размером/gu;
+const SPACE = /\s/u;
+const isSpace = (text: string, at: number) => {
+  const code = text.charCodeAt(at);
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && SPACE.test(text.charAt(at)));
+};
+
+/**
+ * Where the amount phrase of a fine is: «в размере», «в сумме» (from the «в») or «размером», in
+ * text order, as `/в\s+(?:размере|сумме)|размером/gu` would find them; found with indexOf (the
+ * words are rare) instead of a pattern tried at every «в» and «р».
+ */
+function fineWords(part: string): { index: number; end: number }[] {
+  const found: { index: number; end: number }[] = [];
+  const withPrecedingV = (at: number, length: number) => {
+    let j = at - 1;
+    while (j >= 0 && isSpace(part, j)) j -= 1;
+    if (j < at - 1 && j >= 0 && part.charCodeAt(j) === 0x432) found.push({ index: j, end: at + length });
+  };
+  for (let at = part.indexOf('размер'); at >= 0; at = part.indexOf('размер', at + 1)) {
+    if (part.startsWith('размером', at)) found.push({ index: at, end: at + 8 });
+    else if (part.startsWith('размере', at)) withPrecedingV(at, 7);
+  }
+  const fromWords = found.length;
+  for (let at = part.indexOf('сумме'); at >= 0; at = part.indexOf('сумме', at + 1)) withPrecedingV(at, 5);
+  if (fromWords > 0 && found.length > fromWords) found.sort((a, b) => a.index - b.index);
+  return found;
+}
 const FINE_BEFORE = /(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?$/u;
 const FINE_AFTER = new RegExp(String.raw`^\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'u');
 const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени|выдворени\p{L}*\s+не\s+(?:применять|назначать)|не\s+(?:применять|назначать)\s+(?:административное\s+)?выдворени/u;
@@ -144,9 +170,9 @@ const EACH = /(?<!\p{L})(?:каждому|каждой)(?!\p{L})/u;
 function penalties(part: string): OutcomeRecord[] {
   const outcomes: OutcomeRecord[] = [];
   // includes() before each scan: most acts have one or two kinds of penalty, and includes() is cheap.
-  for (const at of allMatches(part, FINE_AT)) {
+  for (const at of fineWords(part)) {
     if (!FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) continue;
-    const m = FINE_AFTER.exec(part.slice(at.index + at[0].length, at.index + at[0].length + 140));
+    const m = FINE_AFTER.exec(part.slice(at.end, at.end + 140));
     const amount = m ? amountValue(m[1], m[2]) : null;
     if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
   }
