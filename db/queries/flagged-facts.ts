@@ -4,13 +4,14 @@
 // where the same in SQL joins every flagged case to its charges, outcomes, persons and review on
 // every request.
 //
-// The facts are current, not merely recent: every use first reads two counters that triggers
-// bump whenever a flag or a review changes, whoever writes it (migrations 0010 and 0011; the
-// pipeline stores, rewrites or drops a flag together with the case's charges, outcomes and
-// persons). The same triggers log which case each change was about, so a changed counter reloads
-// the facts or the review states of those cases only; a reader further behind than the log, or a
-// truncation, reloads everything. Court names and regions are read with the facts (a court
-// renamed in the registry shows after the next analysis).
+// The facts are current, not merely recent: every use first reads counters that triggers bump
+// whenever a flag or a review changes, whoever writes it (migrations 0010 and 0011; the pipeline
+// stores, rewrites or drops a flag together with the case's charges, outcomes and persons). The
+// same triggers log which case each change was about, so a changed counter reloads the facts or
+// the review states of those cases only; a reader further behind than the log, or a truncation,
+// reloads everything. Court names and regions are read with the facts: a changed court reloads
+// them all; a renamed account gives new facts too, so that what is kept with them (the queue's
+// rows, with assignee names) is read again (migration 0012).
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { isOneOf } from './id-list.ts';
 import { preparedFor } from './prepared.ts';
@@ -53,7 +54,15 @@ interface ReviewStates {
 interface Versions {
   flagVersion: number;
   reviewVersion: number;
+  /** Renamed accounts (assignee names) and changed courts (names, regions): migration 0012. */
+  userVersion: number;
+  courtVersion: number;
 }
+
+const sameVersions = (a: Versions, b: Versions) =>
+  a.flagVersion === b.flagVersion && a.reviewVersion === b.reviewVersion && a.userVersion === b.userVersion && a.courtVersion === b.courtVersion;
+const notOlder = (a: Versions, b: Versions) =>
+  a.flagVersion >= b.flagVersion && a.reviewVersion >= b.reviewVersion && a.userVersion >= b.userVersion && a.courtVersion >= b.courtVersion;
 
 interface Snapshot extends Versions {
   cases: FlaggedCaseFact[];
@@ -73,7 +82,7 @@ async function versions(db: Db): Promise<Versions> {
     on.select({ name: changeCounters.name, value: changeCounters.value }).from(changeCounters).prepare('kuzet_change_counters'),
   ).execute();
   const value = (name: string) => rows.find((row) => row.name === name)?.value ?? 0;
-  return { flagVersion: value('flags'), reviewVersion: value('reviews') };
+  return { flagVersion: value('flags'), reviewVersion: value('reviews'), userVersion: value('users'), courtVersion: value('courts') };
 }
 
 /** Past this many changes a full reload is cheaper than looking each one up. */
@@ -201,9 +210,11 @@ async function reloadCases(db: Db, previous: FlaggedCaseFact[], changed: readonl
 
 async function load(db: Db, wanted: Versions, previous: Snapshot | null): Promise<Snapshot> {
   const casesNow = async () => {
-    if (previous && previous.flagVersion === wanted.flagVersion) return previous.cases;
-    const changed = previous ? await changedCases(db, 'flags', previous.flagVersion, wanted.flagVersion) : null;
-    return changed && previous ? reloadCases(db, previous.cases, changed) : loadCases(db);
+    // A changed court (name, region) may be any case's: everything is read again.
+    if (!previous || previous.courtVersion !== wanted.courtVersion) return loadCases(db);
+    if (previous.flagVersion === wanted.flagVersion) return previous.cases;
+    const changed = await changedCases(db, 'flags', previous.flagVersion, wanted.flagVersion);
+    return changed ? reloadCases(db, previous.cases, changed) : loadCases(db);
   };
   const reviewsNow = async () => {
     if (previous && previous.reviewVersion === wanted.reviewVersion) return previous.reviews;
@@ -237,8 +248,8 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
   if (!cache) caches.set(db, (cache = { snapshot: null, loading: new Map() }));
   const wanted = await versions(db);
   const { snapshot, loading } = cache;
-  if (snapshot && snapshot.flagVersion === wanted.flagVersion && snapshot.reviewVersion === wanted.reviewVersion) return asFacts(snapshot);
-  const key = `${wanted.flagVersion}/${wanted.reviewVersion}`;
+  if (snapshot && sameVersions(snapshot, wanted)) return asFacts(snapshot);
+  const key = `${wanted.flagVersion}/${wanted.reviewVersion}/${wanted.userVersion}/${wanted.courtVersion}`;
   let pending = loading.get(key);
   if (!pending) {
     const started = load(db, wanted, snapshot);
@@ -249,7 +260,7 @@ export async function flaggedFacts(db: Db): Promise<FlaggedFacts> {
       .then((loaded) => {
         // Loads may end out of order: the snapshot only moves forward.
         const current = owner.snapshot;
-        if (!current || (loaded.flagVersion >= current.flagVersion && loaded.reviewVersion >= current.reviewVersion)) owner.snapshot = loaded;
+        if (!current || notOlder(loaded, current)) owner.snapshot = loaded;
       })
       .catch(() => {})
       .finally(() => owner.loading.delete(key));

@@ -87,8 +87,8 @@ function firstAfter(ordered: readonly FlaggedCaseFact[], cursor: QueueCursor): n
 }
 
 /** What a queue row shows, read for the chosen cases only. */
-async function queueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
-  const rows = await db
+async function readQueueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
+  return db
     .select({
       caseId: cases.id,
       caseNumber: cases.caseNumber,
@@ -113,8 +113,23 @@ async function queueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
     .leftJoin(courts, eq(courts.id, cases.courtId))
     .leftJoin(assignee, eq(assignee.id, reviews.assignedTo))
     .where(isOneOf(cases.id, caseIds));
-  const byId = new Map(rows.map((row) => [row.caseId, row]));
-  return caseIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+const MAX_KEPT_ROWS = 20_000;
+
+/**
+ * The queue rows of `caseIds`, in that order. Rows are kept with the facts they were read under:
+ * whatever changes a row (the case's analysis, its review, an assignee's or a court's name)
+ * changes the facts first, so the next request reads it again.
+ */
+async function queueRows(db: Db, facts: FlaggedFacts, caseIds: number[]): Promise<QueueRow[]> {
+  const kept = derivedFromFacts(facts, 'queue-rows', () => new Map<number, QueueRow>());
+  const missing = caseIds.filter((id) => !kept.has(id));
+  if (missing.length > 0) {
+    if (kept.size + missing.length > MAX_KEPT_ROWS) kept.clear();
+    for (const row of await readQueueRows(db, missing)) kept.set(row.caseId, row);
+  }
+  return caseIds.flatMap((id) => kept.get(id) ?? []);
 }
 
 /**
@@ -140,7 +155,7 @@ export async function listQueue(
     if (matches(open[i]!)) chosen.push(open[i]!);
   }
   const shown = chosen.slice(0, limit);
-  const rows = shown.length > 0 ? await queueRows(db, shown.map((item) => item.caseId)) : [];
+  const rows = shown.length > 0 ? await queueRows(db, facts, shown.map((item) => item.caseId)) : [];
   const last = shown.at(-1);
   return { rows, next: chosen.length > limit && last ? { decisionDate: last.decisionDate, caseId: last.caseId } : null };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import type { CaseFilter } from '../../db/queries/case-filters.ts';
 import { listQueue, setReview, type QueueCursor } from '../../db/queries/triage.ts';
-import { cases, reviews, users } from '../../db/schema.ts';
+import { cases, courts, reviews, users } from '../../db/schema.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../helpers/databases.ts';
 import { openQueueIds } from '../helpers/queue-oracle.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
@@ -97,5 +97,26 @@ describe.each(drivers)('the triage queue from memory on %s', (driver) => {
     expect(after.map((row) => row.caseId)).not.toContain(before[0]);
     expect(after.map((row) => row.caseId)).toContain(closed);
     expect(after.find((row) => row.caseId === before[1])?.status).toBe('needs_follow_up');
+  });
+
+  it('shows a renamed assignee and a changed court on the next request', async () => {
+    const db = database.db;
+    const [officer] = await db.select().from(users).where(eq(users.username, 'queue-officer'));
+    const [row] = (await listQueue(db, {})).rows;
+    await setReview(db, row!.caseId, officer!, { status: 'needs_follow_up', assignedTo: officer!.id });
+    expect((await listQueue(db, {})).rows.find((r) => r.caseId === row!.caseId)?.assignedTo).toBe('queue-officer');
+    await db.update(users).set({ displayName: 'Айдай Ж.' }).where(eq(users.id, officer!.id));
+    expect((await listQueue(db, {})).rows.find((r) => r.caseId === row!.caseId)?.assignedTo).toBe('Айдай Ж.');
+
+    const [caseRow] = await db.select({ courtId: cases.courtId }).from(cases).where(eq(cases.id, row!.caseId));
+    const courtId = caseRow!.courtId ?? courtIds[0]!;
+    await db.update(cases).set({ courtId, courtName: null }).where(eq(cases.id, row!.caseId));
+    // The case was moved by hand, not re-analysed: only a court change tells the facts. Renaming
+    // the court and moving it to another region does.
+    await db.update(courts).set({ name: 'Новое имя суда', regionCode: '99' }).where(eq(courts.id, courtId));
+    const moved = (await listQueue(db, { regionCode: '99' })).rows.map((r) => r.caseId);
+    expect(moved).toContain(row!.caseId);
+    expect(moved).toEqual(await openQueueIds(db, { regionCode: '99' }));
+    expect((await listQueue(db, {})).rows.find((r) => r.caseId === row!.caseId)?.courtName).toBe('Новое имя суда');
   });
 });
