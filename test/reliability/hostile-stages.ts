@@ -60,8 +60,12 @@ export const stages: Stage[] = [
   },
 ];
 
-/** A hang check, not a benchmark: a stage that needs longer than this on one page is stuck. */
-export const PER_DOCUMENT_LIMIT_MS = 2_000;
+/**
+ * A hang check, not a benchmark: a stage that needs longer than this on one page is stuck. The
+ * slowest honest case (a sudrf card of 10,000 nested divs) takes about 1 s on a quiet 2-core
+ * machine and went past 2 s with the machine loaded; a real hang runs for minutes.
+ */
+export const PER_DOCUMENT_LIMIT_MS = 4_000;
 
 export interface StageOutcome {
   stage: string;
