@@ -1,0 +1,77 @@
+// The shortcuts that keep the pipeline fast (patterns tried only at candidates, literal checks
+// before scans, work skipped once decided) must find exactly what the plain scans found.
+import { describe, expect, it } from 'vitest';
+import { extractCharges } from '../../pipeline/charges.ts';
+import { needlePositions } from '../../pipeline/cyrillic.ts';
+import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
+import { extractOutcomes } from '../../pipeline/outcome.ts';
+import { personsFromText } from '../../pipeline/persons.ts';
+import '../../pipeline/citizenship.ts';
+
+describe('the shared needle index', () => {
+  it('gives every occurrence, overlapping needles included', () => {
+    const text = 'лица, в отношении лиц без гражданства; признать';
+    expect(needlePositions(text, 'лица,')).toEqual([0]);
+    expect(needlePositions(text, 'лиц')).toEqual([0, 18]);
+    expect(needlePositions(text, 'признать')).toEqual([39]);
+    expect(needlePositions(text, 'ризнать')).toEqual([40]);
+  });
+});
+
+describe('plain-text normalization', () => {
+  it('changes the same sites in a text full of another script as in a Russian one', () => {
+    const other = `${'中文'.repeat(400)}  x\u00a0\u00a0y «z» ё\n \n\n\nend`;
+    expect(normalizeText(other).text).toBe(`${'中文'.repeat(400)} x y "z" е\n\nend`);
+  });
+
+  it('tells HTML by an opening tag in the first 4,096 characters or a closing one in the first 65,536', () => {
+    expect(looksLikeHtml('в отношении <данные изъяты>, проживающего <адрес>')).toBe(false);
+    expect(looksLikeHtml(`${'а'.repeat(4093)}<p>текст`)).toBe(true);
+    expect(looksLikeHtml(`${'а'.repeat(4094)}<p>текст`)).toBe(false);
+    expect(looksLikeHtml(`${'а'.repeat(60000)}текст</P>`)).toBe(true);
+    expect(looksLikeHtml(`${'а'.repeat(65530)}текст</p>`)).toBe(false);
+  });
+});
+
+describe('charges', () => {
+  it('charges an article quoted first and cited as the charge later, once', () => {
+    const text = 'Санкция ч. 1 ст. 18.8 КоАП РФ предусматривает штраф. Действия Асанова квалифицирует по ч. 1 ст. 18.8 КоАП РФ. Признать виновным по ч. 1 ст. 18.8 КоАП РФ.';
+    expect(extractCharges(text)).toEqual([{ code: 'КоАП', article: '18.8', part: '1', item: null }]);
+  });
+
+  it('reads lists with and without separators', () => {
+    expect(extractCharges('совершил преступление, предусмотренное п. "а", "в" ч. 2 ст. 158 УК РФ')).toEqual([
+      { code: 'УК', article: '158', part: '2', item: 'а' },
+      { code: 'УК', article: '158', part: '2', item: 'в' },
+    ]);
+    expect(extractCharges('по ч.ч. 1 и 2 ст. 18.8 КоАП РФ')).toEqual([
+      { code: 'КоАП', article: '18.8', part: '1', item: null },
+      { code: 'КоАП', article: '18.8', part: '2', item: null },
+    ]);
+  });
+});
+
+describe('outcomes', () => {
+  it('reads fines written «в размере», «в сумме» and «размером», in text order', () => {
+    const text = 'ПОСТАНОВИЛ:\nназначить штраф размером 3000 рублей, штраф в сумме 4 000 рублей и штраф в\u00a0 размере 5000 рублей; размером 6000 рублей';
+    expect(extractOutcomes(text)).toEqual([
+      { kind: 'fine', amountRub: 3000 },
+      { kind: 'fine', amountRub: 4000 },
+      { kind: 'fine', amountRub: 5000 },
+    ]);
+  });
+
+  it('reads no expulsion only when the act says so, and a self-controlled exit', () => {
+    expect(extractOutcomes('ПОСТАНОВИЛ:\nназначить штраф в размере 2000 рублей без административного выдворения')).toContainEqual({ kind: 'no_expulsion' });
+    expect(extractOutcomes('ПОСТАНОВИЛ:\nс административным выдворением в форме контролируемого самостоятельного выезда')).toContainEqual({ kind: 'expulsion_self' });
+  });
+});
+
+describe('persons', () => {
+  it('finds the administrative plaintiff after «административного истца», not at every «административн…»', () => {
+    const text = 'рассмотрев административное дело по административному исковому заявлению Асанова Бакыта Тургуновича об оспаривании решения; административного истца Асанова Б.Т.';
+    const persons = personsFromText(text);
+    expect(persons.map((p) => p.mention.role)).toEqual(['person_charged']);
+    expect(persons[0]!.mention.normalized).toBe('Асанов Бакыт Тургунович');
+  });
+});
