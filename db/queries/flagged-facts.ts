@@ -67,6 +67,8 @@ const notOlder = (a: Versions, b: Versions) =>
 interface Snapshot extends Versions {
   cases: FlaggedCaseFact[];
   reviews: ReviewStates;
+  /** The snapshot this one was made from and the cases that changed in between; null: unknown. */
+  link: { previous: WeakRef<Snapshot>; changed: ReadonlySet<number> } | null;
 }
 
 interface FactsCache {
@@ -208,21 +210,31 @@ async function reloadCases(db: Db, previous: FlaggedCaseFact[], changed: readonl
   return [...previous.filter((item) => !gone.has(item.caseId)), ...reloaded];
 }
 
+/** What a reload found changed: these cases, or anything. */
+type Changed = readonly number[] | 'all';
+
 async function load(db: Db, wanted: Versions, previous: Snapshot | null): Promise<Snapshot> {
-  const casesNow = async () => {
+  const casesNow = async (): Promise<[FlaggedCaseFact[], Changed]> => {
     // A changed court (name, region) may be any case's: everything is read again.
-    if (!previous || previous.courtVersion !== wanted.courtVersion) return loadCases(db);
-    if (previous.flagVersion === wanted.flagVersion) return previous.cases;
+    if (!previous || previous.courtVersion !== wanted.courtVersion) return [await loadCases(db), 'all'];
+    if (previous.flagVersion === wanted.flagVersion) return [previous.cases, []];
     const changed = await changedCases(db, 'flags', previous.flagVersion, wanted.flagVersion);
-    return changed ? reloadCases(db, previous.cases, changed) : loadCases(db);
+    return changed ? [await reloadCases(db, previous.cases, changed), changed] : [await loadCases(db), 'all'];
   };
-  const reviewsNow = async () => {
-    if (previous && previous.reviewVersion === wanted.reviewVersion) return previous.reviews;
-    const changed = previous ? await changedCases(db, 'reviews', previous.reviewVersion, wanted.reviewVersion) : null;
-    return changed && previous ? reloadReviewStates(db, previous.reviews, changed) : loadReviewStates(db);
+  const reviewsNow = async (): Promise<[ReviewStates, Changed]> => {
+    if (!previous) return [await loadReviewStates(db), 'all'];
+    if (previous.reviewVersion === wanted.reviewVersion) return [previous.reviews, []];
+    const changed = await changedCases(db, 'reviews', previous.reviewVersion, wanted.reviewVersion);
+    return changed ? [await reloadReviewStates(db, previous.reviews, changed), changed] : [await loadReviewStates(db), 'all'];
   };
-  const [casesLoaded, reviewStates] = await Promise.all([casesNow(), reviewsNow()]);
-  return { ...wanted, cases: casesLoaded, reviews: reviewStates };
+  const [[casesLoaded, casesChanged], [reviewStates, reviewsChanged]] = await Promise.all([casesNow(), reviewsNow()]);
+  const known = previous && casesChanged !== 'all' && reviewsChanged !== 'all' && previous.userVersion === wanted.userVersion;
+  return {
+    ...wanted,
+    cases: casesLoaded,
+    reviews: reviewStates,
+    link: known ? { previous: new WeakRef(previous), changed: new Set([...casesChanged, ...reviewsChanged]) } : null,
+  };
 }
 
 /** Every flagged case's facts read afresh, nothing kept: what the kept facts must always equal. */
@@ -232,11 +244,50 @@ export async function readFlaggedFacts(db: Db): Promise<FlaggedFacts> {
 }
 
 const factsOf = new WeakMap<Snapshot, FlaggedFacts>();
+const snapshotOf = new WeakMap<FlaggedFacts, Snapshot>();
 /** One FlaggedFacts object per snapshot: what is derived from it is kept with it. */
 function asFacts(snapshot: Snapshot): FlaggedFacts {
   let facts = factsOf.get(snapshot);
-  if (!facts) factsOf.set(snapshot, (facts = { cases: snapshot.cases, dismissed: snapshot.reviews.dismissed, open: snapshot.reviews.open }));
+  if (!facts) {
+    facts = { cases: snapshot.cases, dismissed: snapshot.reviews.dismissed, open: snapshot.reviews.open };
+    factsOf.set(snapshot, facts);
+    snapshotOf.set(facts, snapshot);
+  }
   return facts;
+}
+
+const keptByCase = new WeakMap<Snapshot, Map<string, Map<number, unknown>>>();
+/** How far back a new snapshot looks for an earlier one's kept values. */
+const MAX_LINKS_FOLLOWED = 50;
+
+/**
+ * Values kept per case (the queue's rows, say) from one set of facts to the next: a new set of
+ * facts starts with the values of the one it was made from, less those of the cases that changed
+ * in between. Where the change is not known case by case (a full reload, a renamed account), it
+ * starts empty. A value read under older facts is newer than they are, never older.
+ */
+export function keptPerCase<T>(facts: FlaggedFacts, key: string): Map<number, T> {
+  const snapshot = snapshotOf.get(facts);
+  if (!snapshot) return new Map();
+  let kept = keptByCase.get(snapshot);
+  if (!kept) keptByCase.set(snapshot, (kept = new Map()));
+  let values = kept.get(key) as Map<number, T> | undefined;
+  if (!values) {
+    values = new Map();
+    const changed = new Set<number>();
+    let at: Snapshot | undefined = snapshot;
+    for (let step = 0; step < MAX_LINKS_FOLLOWED && at?.link; step += 1) {
+      for (const caseId of at.link.changed) changed.add(caseId);
+      at = at.link.previous.deref();
+      const earlier = at && (keptByCase.get(at)?.get(key) as Map<number, T> | undefined);
+      if (earlier) {
+        for (const [caseId, value] of earlier) if (!changed.has(caseId)) values.set(caseId, value);
+        break;
+      }
+    }
+    kept.set(key, values);
+  }
+  return values;
 }
 
 /**

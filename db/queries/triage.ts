@@ -5,7 +5,7 @@ import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
 import { caseRegionCode, filterPredicate, type CaseFilter } from './case-filters.ts';
 import { isOneOf } from './id-list.ts';
-import { derivedFromFacts, flaggedFacts, type FlaggedCaseFact, type FlaggedFacts } from './flagged-facts.ts';
+import { derivedFromFacts, flaggedFacts, keptPerCase, type FlaggedCaseFact, type FlaggedFacts } from './flagged-facts.ts';
 import type { User } from './users.ts';
 
 export type ReviewStatusName = (typeof reviews.$inferSelect)['status'];
@@ -118,12 +118,12 @@ async function readQueueRows(db: Db, caseIds: number[]): Promise<QueueRow[]> {
 const MAX_KEPT_ROWS = 20_000;
 
 /**
- * The queue rows of `caseIds`, in that order. Rows are kept with the facts they were read under:
- * whatever changes a row (the case's analysis, its review, an assignee's or a court's name)
- * changes the facts first, so the next request reads it again.
+ * The queue rows of `caseIds`, in that order. Rows are kept with the facts (keptPerCase): whatever
+ * changes a row (the case's analysis, its review, an assignee's or a court's name) changes the
+ * facts first, which drop the rows of the cases that changed.
  */
 async function queueRows(db: Db, facts: FlaggedFacts, caseIds: number[]): Promise<QueueRow[]> {
-  const kept = derivedFromFacts(facts, 'queue-rows', () => new Map<number, QueueRow>());
+  const kept = keptPerCase<QueueRow>(facts, 'queue-rows');
   const missing = caseIds.filter((id) => !kept.has(id));
   if (missing.length > 0) {
     if (kept.size + missing.length > MAX_KEPT_ROWS) kept.clear();
