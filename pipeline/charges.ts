@@ -74,7 +74,12 @@ function splitList(list: string): string[] {
     const one = unquoted(list);
     return one ? [one] : [];
   }
-  return list.split(LIST_SEPARATOR).map(unquoted).filter(Boolean);
+  const items: string[] = [];
+  for (const piece of list.split(LIST_SEPARATOR)) {
+    const item = unquoted(piece);
+    if (item) items.push(item);
+  }
+  return items;
 }
 
 interface RawCitation {

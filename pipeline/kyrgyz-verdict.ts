@@ -54,7 +54,12 @@ function decidePerson(statements: Attributed<CitizenshipStatement>[], weak: Citi
     const best = Math.max(...kyrgyz.map((s) => CONFIDENCE_BY_ATTRIBUTION[s.kind]));
     // Another stated citizenship for the same person: the text may mix two people up.
     const confidence = stated ? 0.7 : Math.min(0.99, best + 0.01 * (kyrgyz.length - 1) + 0.01 * Math.min(weak.length, 1));
-    return { country: 'KG', kyrgyz: 'yes', confidence, evidence: [...kyrgyz.map((s) => ({ ...s.cue, cue: 'citizenship' as const })), ...weak] };
+    // Pushed one by one, not spread: array spreads of arrays of different kinds (empty, filled by
+    // map) made V8 throw away and recompile this function's optimized code several times.
+    const evidence: CitizenshipEvidence[] = [];
+    for (const s of kyrgyz) evidence.push({ ...s.cue, cue: 'citizenship' });
+    for (const w of weak) evidence.push(w);
+    return { country: 'KG', kyrgyz: 'yes', confidence, evidence };
   }
   const country = stated?.cue.country ?? other[0]?.cue.country ?? null;
   if (stated) return { country, kyrgyz: 'no', confidence: 0.95, evidence: [] };
@@ -64,6 +69,9 @@ function decidePerson(statements: Attributed<CitizenshipStatement>[], weak: Citi
   }
   return { country, kyrgyz: 'no', confidence: country === 'redacted' ? 0.5 : 0.7, evidence: [] };
 }
+
+const NO_STATEMENTS: Attributed<CitizenshipStatement>[] = [];
+const NO_EVIDENCE: CitizenshipEvidence[] = [];
 
 export interface KyrgyzDecision {
   verdict: KyrgyzVerdict;
@@ -95,12 +103,16 @@ export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecis
   for (const person of persons) {
     if (person.organisation) continue;
     const particle = nameParticleCue(text, person);
-    const personWeak = [...(weak.get(person) ?? []), ...(particle ? [particle] : [])];
-    byPerson.set(person, decidePerson(statements.get(person) ?? [], personWeak));
+    const personWeak: CitizenshipEvidence[] = [];
+    for (const cue of weak.get(person) ?? NO_EVIDENCE) personWeak.push(cue);
+    if (particle) personWeak.push(particle);
+    byPerson.set(person, decidePerson(statements.get(person) ?? NO_STATEMENTS, personWeak));
   }
   const accused = persons.filter(isAccused);
-  const decisions = accused.map((p) => byPerson.get(p)!);
-  if (accused.length === 0) decisions.push(decidePerson(statements.get(null) ?? [], weak.get(null) ?? []));
+  // Filled by push only (not map, then push): one array kind, so V8 keeps its compiled code.
+  const decisions: PersonCitizenship[] = [];
+  for (const person of accused) decisions.push(byPerson.get(person)!);
+  if (accused.length === 0) decisions.push(decidePerson(statements.get(null) ?? NO_STATEMENTS, weak.get(null) ?? NO_EVIDENCE));
   return { verdict: caseVerdict(decisions, accused.length > 0 || persons.length === 0), byPerson };
 }
 

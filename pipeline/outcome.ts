@@ -198,7 +198,11 @@ function penalties(part: string): OutcomeRecord[] {
   }
   if (part.includes('свобод')) outcomes.push(...imprisonment(part));
   if (part.includes('условн') && SUSPENDED.test(part)) {
-    const terms = [...allMatches(part, PROBATION)].map((m) => termMonths(m[1]!)).filter((m): m is number => m !== null && m > 0);
+    const terms: number[] = [];
+    for (const m of allMatches(part, PROBATION)) {
+      const months = termMonths(m[1]!);
+      if (months !== null && months > 0) terms.push(months);
+    }
     if (terms.length === 0) outcomes.push({ kind: 'suspended' });
     for (const months of terms) outcomes.push({ kind: 'suspended', months });
   }
