@@ -126,7 +126,7 @@ export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | nu
 const registeredNeedles = new Set<string>();
 let indexedText: string | null = null;
 /** Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`. */
-let needleIndex: number[][] = [];
+let needleIndex: number[][] = [[]];
 
 /** What the scan needs, decided once when the first text is indexed (not per document). */
 interface NeedleTable {
@@ -183,7 +183,10 @@ function makeNeedleTable(): NeedleTable {
 function buildNeedleIndex(text: string): void {
   needleTable ??= makeNeedleTable();
   const { needles, scan, byFirstChar } = needleTable;
-  const lists: number[][] = needles.map(() => []);
+  // Filled by push (map makes a holey array): the index keeps one array kind, so the functions
+  // reading it keep their compiled code.
+  const lists: number[][] = [];
+  for (let slot = 0; slot < needles.length; slot += 1) lists.push([]);
   for (let from = 0; ; ) {
     scan.lastIndex = from;
     const m = scan.exec(text);

@@ -197,7 +197,7 @@ function nameKeyUncached(written: string): string {
   const titled = titleCase(written);
   if (isDepersonalized(titled)) return titled.toLowerCase().replace(/\s/g, '');
   const parts = splitName(titled);
-  const surname = parts.surname.map((w) => w.toLowerCase()).join(' ');
+  const surname = parts.surname.join(' ').toLowerCase();
   const stem = parts.surname.length === 2 ? surname : surname.replace(/(?<=[сц]к)им$/u, '').replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
   const initial = (parts.given ?? parts.initials ?? '').charAt(0).toLowerCase();
   return `${stem}|${initial}`;
