@@ -5,6 +5,7 @@ import type { Db } from '../client.ts';
 import { auditLog, cases, charges, courts, kyrgyzFlags, outcomes, persons, reviews, users } from '../schema.ts';
 import { caseRegionCode, filterPredicate, type CaseFilter } from './case-filters.ts';
 import { isOneOf } from './id-list.ts';
+import { preparedFor } from './prepared.ts';
 import { derivedFromFacts, flaggedFacts, keptPerCase, type FlaggedCaseFact, type FlaggedFacts } from './flagged-facts.ts';
 import type { User } from './users.ts';
 
@@ -195,32 +196,48 @@ function filterOptionsOf(flagged: FlaggedCaseFact[]): FilterOptions {
 
 /** Accounts a case can be assigned to: the active triagers. */
 export async function listAssignableUsers(db: Db): Promise<{ id: number; name: string }[]> {
-  const rows = await db
-    .select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users)
-    .where(and(inArray(users.role, ['admin', 'consular']), eq(users.disabled, false)))
-    .orderBy(asc(users.username));
+  const rows = await preparedFor(db, 'assignable_users', (on) =>
+    on
+      .select({ id: users.id, username: users.username, displayName: users.displayName })
+      .from(users)
+      .where(and(inArray(users.role, ['admin', 'consular']), eq(users.disabled, false)))
+      .orderBy(asc(users.username))
+      .prepare('kuzet_assignable_users'),
+  ).execute();
   return rows.map((row) => ({ id: row.id, name: row.displayName ?? row.username }));
 }
 
+// The case page's reads, built once per database (prepared.ts): every case page runs all five.
+const caseId = sql.placeholder('caseId');
+const caseDetailQueries = (db: Db) => ({
+  row: db
+    .select({ case: cases, flag: kyrgyzFlags, review: reviews, court: courts })
+    .from(cases)
+    .leftJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
+    .leftJoin(reviews, eq(reviews.caseId, cases.id))
+    .leftJoin(courts, eq(courts.id, cases.courtId))
+    .where(eq(cases.id, caseId))
+    .prepare('kuzet_case_row'),
+  persons: db.select().from(persons).where(eq(persons.caseId, caseId)).orderBy(persons.id).prepare('kuzet_case_persons'),
+  charges: db.select().from(charges).where(eq(charges.caseId, caseId)).orderBy(charges.id).prepare('kuzet_case_charges'),
+  outcomes: db.select().from(outcomes).where(eq(outcomes.caseId, caseId)).orderBy(outcomes.id).prepare('kuzet_case_outcomes'),
+  history: db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, sql.placeholder('entityId'))))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .prepare('kuzet_case_history'),
+});
+
 /** A case with everything its page shows; all parts are read at once (one round trip's wait, not two). */
-export async function getCaseDetail(db: Db, caseId: number) {
+export async function getCaseDetail(db: Db, id: number) {
+  const queries = preparedFor(db, 'case_detail', caseDetailQueries);
   const [[row], casePersons, caseCharges, caseOutcomes, history] = await Promise.all([
-    db
-      .select({ case: cases, flag: kyrgyzFlags, review: reviews, court: courts })
-      .from(cases)
-      .leftJoin(kyrgyzFlags, eq(kyrgyzFlags.caseId, cases.id))
-      .leftJoin(reviews, eq(reviews.caseId, cases.id))
-      .leftJoin(courts, eq(courts.id, cases.courtId))
-      .where(eq(cases.id, caseId)),
-    db.select().from(persons).where(eq(persons.caseId, caseId)).orderBy(persons.id),
-    db.select().from(charges).where(eq(charges.caseId, caseId)).orderBy(charges.id),
-    db.select().from(outcomes).where(eq(outcomes.caseId, caseId)).orderBy(outcomes.id),
-    db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, String(caseId))))
-      .orderBy(desc(auditLog.at), desc(auditLog.id)),
+    queries.row.execute({ caseId: id }),
+    queries.persons.execute({ caseId: id }),
+    queries.charges.execute({ caseId: id }),
+    queries.outcomes.execute({ caseId: id }),
+    queries.history.execute({ entityId: String(id) }),
   ]);
   if (!row) return null;
   return { ...row, persons: casePersons, charges: caseCharges, outcomes: caseOutcomes, history, userNames: await namesOfAssignees(db, history) };
