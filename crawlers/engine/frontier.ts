@@ -70,7 +70,10 @@ export async function claimRequests(
         ),
       )
       .orderBy(asc(crawlRequests.nextAttemptAt), asc(crawlRequests.id))
-      .limit(Number.isFinite(perHost) ? limit * 8 : limit);
+      .limit(Number.isFinite(perHost) ? limit * 8 : limit)
+      // Locked as they are read, skipping what another claimer holds: concurrent claimers take the
+      // next requests instead of all reading the same first ones and all but one getting nothing.
+      .for('update', { skipLocked: true });
     const perHostCount = new Map<string, number>();
     const picked = candidates.filter((row) => {
       const n = perHostCount.get(row.host) ?? 0;
