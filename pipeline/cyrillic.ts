@@ -97,15 +97,7 @@ export function allMatches(text: string, pattern: RegExp): IndexedMatch[] {
 
 /** matchAll, keeping only matches that start a word. */
 export function wordStartMatches(text: string, pattern: RegExp): IndexedMatch[] {
-  const found: IndexedMatch[] = [];
-  for (let from = 0; from <= text.length; ) {
-    pattern.lastIndex = from;
-    const m = pattern.exec(text) as IndexedMatch | null;
-    if (!m) break;
-    from = m.index + Math.max(1, m[0].length);
-    if (!letterBefore(text, m.index)) found.push(m);
-  }
-  return found;
+  return allMatches(text, pattern).filter((m) => !letterBefore(text, m.index));
 }
 
 /** The first match that starts a word, or null. */

@@ -42,14 +42,9 @@ export interface FilterableCase {
   decisionDate: string | null;
 }
 
-/** Whether a flagged case in memory passes the filter. */
-export function caseMatchesFilter(item: FilterableCase, filter: CaseFilter): boolean {
-  return filterPredicate(filter)(item);
-}
-
 /**
- * The filter as a test of one case, made once for a scan over many cases: region lists become
- * sets (an officer's district excludes dozens of regions).
+ * Whether a flagged case in memory passes the filter, as a test made once for a scan over many
+ * cases: region lists become sets (an officer's district excludes dozens of regions).
  */
 export function filterPredicate(filter: CaseFilter): (item: FilterableCase) => boolean {
   const { regions, regionCode, courtId, article, outcome, strength, from, to } = filter;

@@ -8,7 +8,7 @@ import { setReview } from '../../db/queries/triage.ts';
 import { cases, changeLog, kyrgyzFlags, users } from '../../db/schema.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../helpers/databases.ts';
 import { addUser } from '../helpers/dashboard-client.ts';
-import { addCase, addCourt } from './fixtures.ts';
+import { addCourt, addNumberedCase } from './fixtures.ts';
 
 /** Facts in a comparable form: cases by id, sets as sorted lists. */
 const comparable = (facts: FlaggedFacts) => ({
@@ -21,11 +21,7 @@ describe.each(drivers)('flagged-case facts follow the change log on %s', (driver
   let database: TestDatabase;
   let court: number;
   const ids: number[] = [];
-  const seed = (i: number, article = '18.8') =>
-    addCase(database.db, {
-      uid: `uid-${i}`, caseNumber: `5-${i}/2026`, person: `ТЕСТОВ ${i}`, decisionDate: `2026-10-${10 + i}`, appealDeadline: '2026-12-31',
-      courtId: court, analysis: { charges: [{ code: 'КоАП', article, part: '1', item: null }] },
-    });
+  const seed = (i: number, article = '18.8') => addNumberedCase(database.db, court, i, article);
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);

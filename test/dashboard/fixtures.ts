@@ -50,6 +50,14 @@ export async function addCase(db: Db, seeded: SeededCase): Promise<number> {
   return caseId;
 }
 
+/** The `i`-th of a series of plain КоАП cases in one court: numbered uid, case number, person and date. */
+export function addNumberedCase(db: Db, courtId: number, i: number, article = '18.8'): Promise<number> {
+  return addCase(db, {
+    uid: `uid-${i}`, caseNumber: `5-${i}/2026`, person: `ТЕСТОВ ${i}`, decisionDate: `2026-10-${10 + i}`, appealDeadline: '2026-12-31',
+    courtId, analysis: { charges: [{ code: 'КоАП', article, part: '1', item: null }] },
+  });
+}
+
 /** A detainee record and a candidate match with the first person of a case. */
 export async function addDetaineeMatch(db: Db, caseId: number, latinName: string): Promise<{ detaineeId: number; matchId: number }> {
   const [detainee] = await db
