@@ -6,6 +6,7 @@
 import type { CaseParty } from '../db/case-card.ts';
 import { firstWordStart, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
+import { resolutiveStart } from './outcome.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
 const WORD = String.raw`[А-Я][а-я]+(?:-[А-Я]?[а-я]+)?`;
@@ -255,7 +256,41 @@ export function personsFromText(text: string): PersonInText[] {
     if (name) mention(name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
   }
   for (const person of found) if (!person.organisation) collectSpans(text, person);
-  return found;
+  return withoutStrayPlaceholder(text, found);
+}
+
+/**
+ * «в отношении Азиз заде Камиль Вугар оглы … Признать ФИО8 виновным»: the depersonaliser replaced
+ * the name in the resolutive part only, and one person charged shows under two names. When the
+ * act names exactly one person charged before its resolutive part and the only placeholder
+ * charged appears in the resolutive part alone, the placeholder is that person: its mentions join
+ * theirs, so the penalty is theirs. A placeholder introduced earlier («в отношении ФИО1») is
+ * someone the act depersonalised throughout: a different person, kept apart; so is a placeholder
+ * of the other gender or with a citizenship of its own.
+ */
+function withoutStrayPlaceholder(text: string, found: PersonInText[]): PersonInText[] {
+  const accused = found.filter((p) => !p.organisation && isAccusedRole(p.mention.role));
+  const named = accused.filter((p) => !p.mention.depersonalized);
+  const placeholders = accused.filter((p) => p.mention.depersonalized);
+  if (named.length !== 1 || placeholders.length !== 1) return found;
+  const resolutive = resolutiveStart(text);
+  const person = named[0]!;
+  const placeholder = placeholders[0]!;
+  if (resolutive === 0 || placeholder.spans[0]!.start < resolutive || person.spans[0]!.start >= resolutive) return found;
+  // «Признать гражданина … ФИО1 виновным … назначить ему» after a woman named charged: someone else.
+  const { gender } = placeholder.mention;
+  if (gender && person.mention.gender && gender !== person.mention.gender) return found;
+  // «Признать гражданина КР ФИО1»: a placeholder with its own citizenship is kept as written, so
+  // that statement stays with it (merged, it could contradict the named person's).
+  const at = placeholder.spans[0]!.start;
+  if (/граждан|подданн/u.test(text.slice(Math.max(0, at - 60), at))) return found;
+  for (const span of placeholder.spans) addSpan(person, span.start, span.end);
+  person.spans.sort((a, b) => a.start - b.start);
+  person.anchorAt = Math.min(person.anchorAt, placeholder.anchorAt);
+  person.mention.gender ??= placeholder.mention.gender;
+  person.mention.birthDate ??= placeholder.mention.birthDate;
+  person.mention.birthPlace ??= placeholder.mention.birthPlace;
+  return found.filter((p) => p !== placeholder);
 }
 
 // Roles in card parties tables (sudrf, both layouts; mos-gorsud).

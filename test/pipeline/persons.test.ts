@@ -44,6 +44,19 @@ describe('persons in act texts', () => {
     ]);
   });
 
+  it('takes a placeholder found in the resolutive part only for the one person named charged, and nothing else', () => {
+    const intro = 'рассмотрев дело в отношении Мамытова Азамата Бековича, 12.03.1995 года рождения,\nУСТАНОВИЛ:\nМамытов А.Б. нарушил режим пребывания.\nПОСТАНОВИЛ:\n';
+    const names = (text: string) => accused(text).map((p) => p.name);
+    expect(names(`${intro}Признать ФИО8 виновным и назначить ему наказание`)).toEqual(['Мамытова Азамата Бековича']);
+    // A placeholder introduced before the resolutive part is someone depersonalised throughout.
+    expect(names(`рассмотрев дело в отношении ФИО1,\n${intro}Признать ФИО1 виновным`)).toEqual(['ФИО1', 'Мамытова Азамата Бековича']);
+    // Another gender, a citizenship of its own, or a second person named charged: kept apart.
+    expect(names(`${intro}Признать ФИО8 виновной и назначить ей наказание`)).toEqual(['Мамытова Азамата Бековича', 'ФИО8']);
+    expect(names(`${intro}Признать гражданина КР ФИО8 виновным`)).toEqual(['Мамытова Азамата Бековича', 'ФИО8']);
+    const two = 'в отношении Мамытова Азамата Бековича и в отношении Каримова Шерзода Рустамовича\nПОСТАНОВИЛ:\nПризнать ФИО8 виновным';
+    expect(names(two)).toEqual(['Мамытова Азамата Бековича', 'Каримова Шерзода Рустамовича', 'ФИО8']);
+  });
+
   it('finds two defendants of one criminal case', () => {
     const text = 'уголовное дело в отношении\nМамытова Азамата Бековича, 01.01.1990 года рождения, гражданина КР,\nКаримова Шерзода Рустамовича, 02.02.1991 года рождения\nПРИГОВОРИЛ:\nМамытова Азамата Бековича признать виновным\nКаримова Шерзода Рустамовича признать виновным';
     expect(accused(text).map((p) => p.normalized)).toEqual(['Мамытов Азамат Бекович', 'Каримов Шерзод Рустамович']);
