@@ -21,6 +21,16 @@ const ARTICLE_WORD = /ст(?:\.|ст\.|ат(?:ь|ей))/gu; // «ст.», «ст
 const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'uy');
 const LETTER_P = 0x43f;
 const LETTER_CH = 0x447;
+const LETTER_A = 0x430;
+const LETTER_I = 0x438;
+const LETTER_K = 0x41a;
+const LETTER_U = 0x423;
+const SPACE = /\s/u;
+/** `\s` at `at`, the common spaces told without the pattern. */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && SPACE.test(text.charAt(at)));
+}
 
 /**
  * The item and part written right before an article word: what `${ITEM}?${PART}?$` finds first
@@ -28,6 +38,11 @@ const LETTER_CH = 0x447;
  * be found, and it means «no prefix»). Null when there is none.
  */
 function prefixOf(window: string): RegExpExecArray | null {
+  // A prefix ends the window, but for spaces, with a number, an item letter («а»–«и») or a quote.
+  let last = window.length - 1;
+  while (last >= 0 && isSpace(window, last)) last -= 1;
+  const end = window.charCodeAt(last);
+  if (!((end >= 0x30 && end <= 0x39) || (end >= LETTER_A && end <= LETTER_I) || end === 0x22)) return null;
   for (let i = 0; i < window.length; i += 1) {
     const code = window.charCodeAt(i);
     if (code !== LETTER_P && code !== LETTER_CH) continue;
@@ -47,10 +62,26 @@ const CHAIN_GAP = /^\s*(?:,|и|,\s*а\s+также|,\s*и)\s*$/u;
 // Alternatives sharing a first letter are grouped («п(?:о…|р…)»): the engine reads each letter once.
 // Words: санкци, судимост, постановлением, по правилам, привлечен… к административной, предупрежден/ал,
 // неуплат, разъясн, ранее судим/привлекал/осужд, в случае, влечет, отбывани, уклонени, за исключением.
-const NOT_A_CHARGE_BEFORE =
-  /(?:с(?:анкци|удимост)|п(?:о(?:становлением|\s+правилам)|р(?:ивлечен\p{L}*\s+к\s+административной|едупрежд(?:ен|ал)))|неуплат|ра(?:зъясн|нее\s+(?:судим|привлекал|осужд))|в(?:\s+случае|лечет)|отбывани|уклонени|за\s+исключением)/u;
+const NOT_A_CHARGE_BEFORE = anyCase(
+  String.raw`(?:с(?:анкци|удимост)|п(?:о(?:становлением|\s+правилам)|р(?:ивлечен\p{L}*\s+к\s+административной|едупрежд(?:ен|ал)))|неуплат|ра(?:зъясн|нее\s+(?:судим|привлекал|осужд))|в(?:\s+случае|лечет)|отбывани|уклонени|за\s+исключением)`,
+);
 /** «Согласно ч.3 ст.20.3 КоАП РФ …»: the law quoted, not the charge. */
-const LEGAL_REFERENCE_JUST_BEFORE = /(?:согласно|в\s+силу)$/u;
+const LEGAL_REFERENCE_JUST_BEFORE = anyCase(String.raw`(?:согласно|в\s+силу)$`);
+
+/**
+ * A pattern written in lower case that finds in any text what it would find in the text
+ * lower-cased, without lower-casing it (a call into ICU per citation, slower than the scan):
+ * each Cyrillic letter as «[аА]», and \p{L} less «İ», the one letter whose lower case is two
+ * characters, «i» and a combining dot that is no letter. Lower-casing keeps every other
+ * character's length, keeps letters letters and spaces spaces, and gives a Cyrillic letter only
+ * from its capital: the matches are the same.
+ */
+function anyCase(lowerCase: string): RegExp {
+  const source = lowerCase
+    .replace(/[а-я]/gu, (letter) => `[${letter}${letter.toUpperCase()}]`)
+    .replaceAll(String.raw`\p{L}`, String.raw`[^\P{L}\u0130]`);
+  return new RegExp(source, 'u');
+}
 const KAS_CLAIMS = new Set(['218', '266']);
 
 export interface LocatedCitation extends ChargeCitation {
@@ -58,8 +89,20 @@ export interface LocatedCitation extends ChargeCitation {
   end: number;
 }
 
+/** «18.8» → 18: the digits before the first dot, read without splitting (this runs per citation). */
+function majorOf(article: string): number {
+  let major = 0;
+  for (let i = 0; i < article.length; i += 1) {
+    const digit = article.charCodeAt(i) - 0x30;
+    if (digit === -2) return major; // «.»
+    if (digit < 0 || digit > 9) return Number(article.split('.')[0]); // not digits: as Number reads it
+    major = major * 10 + digit;
+  }
+  return major;
+}
+
 export function isSubstantive(code: ChargeCodeName, article: string): boolean {
-  const major = Number(article.split('.')[0]);
+  const major = majorOf(article);
   if (code === 'КоАП') return major >= 5 && major <= 21;
   if (code === 'УК') return major >= 105 && major <= 361;
   return KAS_CLAIMS.has(article);
@@ -68,8 +111,18 @@ export function isSubstantive(code: ChargeCodeName, article: string): boolean {
 const LIST_SEPARATOR = /\s*(?:,|и)\s*(?:ч\.\s*)?/u;
 const unquoted = (s: string) => (s.includes('"') ? s.replace(/"/g, '') : s).trim();
 
+/** Whether `list` is one number as written: digits and dots only («18.8», «2»). */
+function isOneNumber(list: string): boolean {
+  for (let i = 0; i < list.length; i += 1) {
+    const code = list.charCodeAt(i);
+    if ((code < 0x30 || code > 0x39) && code !== 0x2e) return false;
+  }
+  return list.length > 0;
+}
+
 /** «18.8, 18.10 и 19.3» → its items. Most lists are one number: no separator, no split. */
 function splitList(list: string): string[] {
+  if (isOneNumber(list)) return [list]; // nothing to split, unquote or trim: the common case, told in one look
   if (!list.includes(',') && !list.includes('и')) {
     const one = unquoted(list);
     return one ? [one] : [];
@@ -92,6 +145,11 @@ interface RawCitation {
 }
 
 function codeAt(text: string, at: number): ChargeCodeName | null {
+  // Every code name starts with «К» or «У»: most citations without a code are told without the pattern.
+  let first = at;
+  while (first < at + 80 && isSpace(text, first)) first += 1;
+  const letter = text.charCodeAt(first);
+  if (letter !== LETTER_K && letter !== LETTER_U) return null;
   const m = CODE.exec(text.slice(at, at + 80));
   if (!m) return null;
   return m[1] ? 'КоАП' : m[2] ? 'УК' : 'КАС';
@@ -133,20 +191,21 @@ export function findCitations(text: string): LocatedCitation[] {
   for (const c of raw) {
     if (c.code === null) continue;
     // «ч. 2 ст. 158, 161»: the part belongs to the first article only.
-    c.articles.forEach((article, index) => {
-      const parts = index === 0 ? c.parts : [null];
-      for (const part of parts) for (const item of index === 0 ? c.items : [null]) {
-        located.push({ code: c.code!, article, part, item, start: c.start, end: c.end });
+    for (let index = 0; index < c.articles.length; index += 1) {
+      const article = c.articles[index]!;
+      if (index > 0) {
+        located.push({ code: c.code, article, part: null, item: null, start: c.start, end: c.end });
+        continue;
       }
-    });
+      for (const part of c.parts) for (const item of c.items) located.push({ code: c.code, article, part, item, start: c.start, end: c.end });
+    }
   }
   return located;
 }
 
 /** Whether the citation at `start` is quoted in an explanation, a warning or a criminal record. */
 function isQuotedNotCharged(text: string, start: number): boolean {
-  // Lower-cased once: the i flag is slow on Unicode.
-  const before = text.slice(sentenceStart(text, start, 700), start).toLowerCase();
+  const before = text.slice(sentenceStart(text, start, 700), start);
   // The end only: a pattern anchored with $ is otherwise tried at every character of the sentence.
   return NOT_A_CHARGE_BEFORE.test(before) || LEGAL_REFERENCE_JUST_BEFORE.test(before.trimEnd().slice(-40));
 }
@@ -158,23 +217,26 @@ export function extractChargesWithSpans(text: string): LocatedCitation[] {
 export function extractCharges(text: string): ChargeCitation[] {
   // A charge already read from an earlier citation needs no second look at its sentence: the
   // same article is cited again in the qualification, the sanction and the resolutive part.
-  const charged = new Set<string>();
+  // An act charges one or two articles: a look through the list is cheaper than keys in a set.
   const charges: ChargeCitation[] = [];
   for (const c of findCitations(text)) {
     if (!isSubstantive(c.code, c.article)) continue;
-    const key = chargeKey(c);
-    if (charged.has(key) || isQuotedNotCharged(text, c.start)) continue;
-    charged.add(key);
+    if (charges.some((o) => sameCharge(o, c)) || isQuotedNotCharged(text, c.start)) continue;
     charges.push({ code: c.code, article: c.article, part: c.part, item: c.item });
   }
-  return dedupeCharges(charges);
+  return withoutLessPrecise(charges);
 }
 
+const sameCharge = (a: ChargeCitation, b: ChargeCitation) => a.article === b.article && a.part === b.part && a.item === b.item && a.code === b.code;
 const chargeKey = (c: ChargeCitation) => `${c.code}|${c.article}|${c.part ?? ''}|${c.item ?? ''}`;
 
 /** One citation per article/part/item; a bare article is dropped when a part of it is cited. */
 export function dedupeCharges(charges: ChargeCitation[]): ChargeCitation[] {
-  const unique = [...new Map(charges.map((c) => [chargeKey(c), c])).values()];
+  return withoutLessPrecise([...new Map(charges.map((c) => [chargeKey(c), c])).values()]);
+}
+
+/** `unique` (no two the same charge) less the charges a more precise one in it covers. */
+function withoutLessPrecise(unique: ChargeCitation[]): ChargeCitation[] {
   return unique.filter((c) => {
     if (c.part === null && unique.some((o) => o.code === c.code && o.article === c.article && o.part !== null)) return false;
     // «ч. 2 ст. 158» next to «п. "в" ч. 2 ст. 158»: the item is the more precise charge.
