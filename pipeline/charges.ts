@@ -32,6 +32,15 @@ function isSpace(text: string, at: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && SPACE.test(text.charAt(at)));
 }
 
+/** The letters of «п.», «пункт(а|ом|ами|ов|ы)», «ч.», «част(ь|и|ью|ями|ей)», the items «а»–«и» and the list's «и»: bit (code − «а»). */
+const PREFIX_LETTERS = [...'абвгдежзийкмнопстучыьюя'].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - LETTER_A)), 0);
+
+/** A character other than a space that `${ITEM}?${PART}?` can read: those letters, digits, «.», «,» and «"». */
+function isPrefixCharacter(code: number): boolean {
+  if (code >= LETTER_A && code <= 0x44f) return ((PREFIX_LETTERS >>> (code - LETTER_A)) & 1) === 1;
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x22;
+}
+
 /**
  * The item and part written right before an article word: what `${ITEM}?${PART}?$` finds first
  * in `window`, tried only where «п» or «ч» is (anywhere else only the empty match at the end could
@@ -43,7 +52,10 @@ function prefixOf(window: string): RegExpExecArray | null {
   while (last >= 0 && isSpace(window, last)) last -= 1;
   const end = window.charCodeAt(last);
   if (!((end >= 0x30 && end <= 0x39) || (end >= LETTER_A && end <= LETTER_I) || end === 0x22)) return null;
-  for (let i = 0; i < window.length; i += 1) {
+  // A prefix is read from the window's end back to the first character it cannot contain.
+  let from = last;
+  while (from > 0 && (isPrefixCharacter(window.charCodeAt(from - 1)) || isSpace(window, from - 1))) from -= 1;
+  for (let i = from; i < window.length; i += 1) {
     const code = window.charCodeAt(i);
     if (code !== LETTER_P && code !== LETTER_CH) continue;
     PREFIX.lastIndex = i;
