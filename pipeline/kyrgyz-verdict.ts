@@ -73,6 +73,12 @@ function decidePerson(statements: Attributed<CitizenshipStatement>[], weak: Citi
 const NO_STATEMENTS: Attributed<CitizenshipStatement>[] = [];
 const NO_EVIDENCE: CitizenshipEvidence[] = [];
 
+function push<T>(map: Map<PersonInText | null, T[]>, key: PersonInText | null, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export interface KyrgyzDecision {
   verdict: KyrgyzVerdict;
   byPerson: Map<PersonInText, PersonCitizenship>;
@@ -85,11 +91,6 @@ export interface KyrgyzDecision {
 export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecision {
   const statements = new Map<PersonInText | null, Attributed<CitizenshipStatement>[]>();
   const weak = new Map<PersonInText | null, CitizenshipEvidence[]>();
-  const push = <T>(map: Map<PersonInText | null, T[]>, key: PersonInText | null, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
   for (const statement of findCitizenshipStatements(text)) {
     const { holder, kind } = attribute(text, statement.start, statement.end, persons);
     if (kind === 'someone_else' || (holder && genderConflict(statement.text, holder)) || isFormer(text, statement.start)) continue;

@@ -218,6 +218,23 @@ function collectSpans(text: string, person: PersonInText): void {
   person.spans.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A name found at `at`: a new person, or one more mention of a person already found. `seen` holds
+ * the persons by written name, role and case, so a repeated mention only adds its span. A module
+ * function, not a closure in personsFromText: tsx keeps function names by a call per closure made.
+ */
+function mention(text: string, found: PersonInText[], seen: Map<string, PersonInText>, written: string, at: number, role: PersonRoleName, c: GrammaticalCase): void {
+  const cacheKey = `${written}|${role}|${c}`;
+  const known = seen.get(cacheKey);
+  if (known) {
+    addSpan(known, at, at + written.length);
+    return;
+  }
+  const person = makePerson(text, written, at, role, c);
+  seen.set(cacheKey, found.find((p) => p.key === person.key) ?? person);
+  addPerson(found, person);
+}
+
 export function personsFromText(text: string): PersonInText[] {
   const found: PersonInText[] = [];
   const head = text.slice(0, 3000);
@@ -233,27 +250,16 @@ export function personsFromText(text: string): PersonInText[] {
   }
   // The same written name in the same role is one mention kind: made once, then only its span is added.
   const seen = new Map<string, PersonInText>();
-  const mention = (written: string, at: number, role: PersonRoleName, c: GrammaticalCase) => {
-    const cacheKey = `${written}|${role}|${c}`;
-    const known = seen.get(cacheKey);
-    if (known) {
-      addSpan(known, at, at + written.length);
-      return;
-    }
-    const person = makePerson(text, written, at, role, c);
-    seen.set(cacheKey, found.find((p) => p.key === person.key) ?? person);
-    addPerson(found, person);
-  };
   for (const a of ANCHORS) {
     const { role, grammaticalCase } = a;
     for (const m of anchorMatches(text, a)) {
       const name = trimName(m[1]!);
-      if (name) mention(name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
+      if (name) mention(text, found, seen, name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
     }
   }
   for (const m of matchesAtNeedle(text, 'граждан', CITIZEN_NAMED)) {
     const name = trimName(m[2]!);
-    if (name) mention(name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
+    if (name) mention(text, found, seen, name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
   }
   for (const person of found) if (!person.organisation) collectSpans(text, person);
   return withoutStrayPlaceholder(text, found);
