@@ -2,7 +2,7 @@
 // УК special part 105–361, КАС 218/266: the claims a foreign citizen brings or answers) and is
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
-import { letterBefore, sentenceStart, wordStartMatches } from './cyrillic.ts';
+import { letterBefore, sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -13,11 +13,10 @@ const PART = String.raw`(?:(?:ч\.\s*ч\.|чч\.|ч\.|част(?:ь|и|ью|ям
 const ARTICLE = String.raw`(?:ст\.\s*ст\.|стст\.|ст\.|стать(?:я|и|ей|ю|ями|ям)|статей)\s*(${LIST(NUMBER)})`;
 /**
  * «п. "а" ч. 2 ст. 158», «частью 3.1 статьи 18.8», card order «ст.18.8 ч.3.1», «ст.158 ч.2 п.в».
- * Found from the article word («ст.», «статьи»): the item and part before it are read from a short
- * window, the rest with a sticky pattern. One pattern tried at every «п», «ч», «с» was the
- * pipeline's slowest scan.
+ * Found from the article word («ст.», «статьи»): the article, its numbers and a trailing part and
+ * item are one scan of the text (FROM_ARTICLE), the item and part before it are read from a short
+ * window. One pattern tried at every «п», «ч», «с» was the pipeline's slowest scan.
  */
-const ARTICLE_WORD = /ст(?:\.|ст\.|ат(?:ь|ей))/gu; // «ст.», «стст.», «стать…», «статей»
 const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'uy');
 const LETTER_P = 0x43f;
 const LETTER_CH = 0x447;
@@ -64,7 +63,8 @@ function prefixOf(window: string): RegExpExecArray | null {
   }
   return null;
 }
-const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'uy');
+/** The article word and numbers, then a part and item written after them («ст.18.8 ч.3.1», «ст.158 ч.2 п.в»). */
+const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'gu');
 const CODE = new RegExp(
   String.raw`^\s*(?:(КоАП|Кодекса\s+(?:РФ|Российской\s+Федерации)\s+об\s+(?:административных\s+правонарушениях|АП))|(УК|Уголовного\s+кодекса)|(КАС|Кодекса\s+административного\s+судопроизводства))(?!\p{L})(?:\s*(?:РФ|Российской\s+Федерации)(?!\p{L}))?`,
   'u',
@@ -171,17 +171,24 @@ function codeAt(text: string, at: number): ChargeCodeName | null {
 export function findCitations(text: string): LocatedCitation[] {
   const raw: RawCitation[] = [];
   let consumed = 0;
-  for (const hit of wordStartMatches(text, ARTICLE_WORD)) {
-    if (hit.index < consumed) continue; // the second «ст.» of «ст.ст.»
-    FROM_ARTICLE.lastIndex = hit.index;
+  // One scan for the whole citation, not a scan for the article word and then the citation pattern
+  // at each hit. A match inside a word is passed by one character: a citation starts a word.
+  for (let from = 0; ; ) {
+    FROM_ARTICLE.lastIndex = from;
     const article = FROM_ARTICLE.exec(text);
-    if (!article) continue;
-    const windowStart = Math.max(consumed, hit.index - 60);
-    const prefix = prefixOf(text.slice(windowStart, hit.index));
-    const prefixAt = prefix && prefix[0].length > 0 && !letterBefore(text, windowStart + prefix.index) ? windowStart + prefix.index : hit.index;
-    const [item, part] = prefixAt < hit.index ? [prefix![1], prefix![2]] : [undefined, undefined];
-    const end = hit.index + article[0].length;
+    if (!article) break;
+    const at = article.index;
+    if (letterBefore(text, at)) {
+      from = at + 1;
+      continue;
+    }
+    const windowStart = Math.max(consumed, at - 60);
+    const prefix = prefixOf(text.slice(windowStart, at));
+    const prefixAt = prefix && prefix[0].length > 0 && !letterBefore(text, windowStart + prefix.index) ? windowStart + prefix.index : at;
+    const [item, part] = prefixAt < at ? [prefix![1], prefix![2]] : [undefined, undefined];
+    const end = at + article[0].length;
     consumed = end;
+    from = end;
     const itemList = item && /[а-и]/u.test(item) ? splitList(item) : [null];
     const trailingItem = article[3] ?? null;
     raw.push({
