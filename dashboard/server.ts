@@ -61,7 +61,7 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
     register(rule.path, async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       const session = token ? await loadSession(db, token) : null;
-      const form = rule.method === 'POST' ? await readForm(c) : {};
+      const { fields: form, files } = rule.method === 'POST' ? await readForm(c) : { fields: {}, files: {} };
       const language = chooseLanguage(session?.user.language, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language'));
       const t = translator(language);
       // The browser says a form comes from another site: refused even where no token guards it (the login).
@@ -75,7 +75,7 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
       if (Object.values(form).some((value) => value.includes('\u0000'))) return c.text(t('error.invalid'), 400);
       const url = new URL(c.req.url);
       const today = config.now?.() ?? new Date();
-      return rule.handler(c, { db, config, session, form, loginThrottle, language, t, here: url.pathname + url.search, today });
+      return rule.handler(c, { db, config, session, form, files, loginThrottle, language, t, here: url.pathname + url.search, today });
     });
   }
   app.notFound((c) => c.text('Not found', 404));
@@ -98,9 +98,18 @@ function isCrossSite(c: Context): boolean {
   return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
-async function readForm(c: Context): Promise<Record<string, string>> {
+interface PostedForm {
+  fields: Record<string, string>;
+  /** Uploaded files of a multipart form, by field name. */
+  files: Record<string, File>;
+}
+
+async function readForm(c: Context): Promise<PostedForm> {
   const body = await c.req.parseBody().catch(() => ({}));
-  const form: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
+  const form: PostedForm = { fields: {}, files: {} };
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') form.fields[key] = value;
+    else if (value instanceof File) form.files[key] = value;
+  }
   return form;
 }

@@ -18,6 +18,8 @@ export interface RouteContext {
   config: DashboardConfig;
   session: SessionUser | null;
   form: Record<string, string>;
+  /** Files uploaded with a multipart POST, by field name (none for other requests). */
+  files: Record<string, File>;
   loginThrottle: LoginThrottle;
   language: Language;
   t: Translate;
