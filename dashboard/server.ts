@@ -2,6 +2,7 @@
 // the roles allowed to use it, so an unguarded route cannot exist by omission.
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { sameSecret } from './auth/same-secret.ts';
 import { caseRoutes } from './routes/cases.ts';
-import { detaineeRoutes } from './routes/detainees.ts';
+import { DETAINEE_UPLOAD, detaineeRoutes } from './routes/detainees.ts';
 import { personSearchRoutes } from './routes/person-search.ts';
 import { followRoutes } from './routes/follows.ts';
 import { sourceRoutes } from './routes/sources.ts';
@@ -52,6 +53,19 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
       referrerPolicy: 'same-origin',
       // A route's own stricter header stays (the sandboxed raw court page).
       overwrite: false,
+    }),
+  );
+  // An upload past its limit is refused before any of it is parsed (a body without a
+  // Content-Length is counted as it arrives); the session is not known yet, so the
+  // message takes the language cookie or the browser's language.
+  app.use(
+    DETAINEE_UPLOAD.path,
+    bodyLimit({
+      maxSize: DETAINEE_UPLOAD.maxBytes,
+      onError: (c) => {
+        const t = translator(chooseLanguage(undefined, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language')));
+        return c.text(t('import.tooLarge', { mb: DETAINEE_UPLOAD.maxBytes / 1024 / 1024 }), 413);
+      },
     }),
   );
   app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));

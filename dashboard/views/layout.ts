@@ -25,6 +25,7 @@ const NAVIGATION: { href: string; label: MessageKey; roles: readonly UserRoleNam
   { href: '/', label: 'nav.queue', roles: ['admin', 'consular', 'ngo'] },
   { href: '/followed', label: 'nav.followed', roles: ['admin', 'consular', 'ngo'] },
   { href: '/search', label: 'nav.search', roles: ['admin', 'consular', 'ngo'] },
+  { href: '/detainees', label: 'nav.detainees', roles: ['admin', 'consular'] },
   { href: '/trends', label: 'nav.trends', roles: ['admin', 'consular', 'ngo', 'analyst'] },
   { href: '/sources', label: 'nav.sources', roles: ['admin', 'consular'] },
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },

@@ -2,7 +2,7 @@
 // Only admin and consular accounts ever see these records (NGO and analyst accounts never
 // do): every exported function that returns or changes them takes the acting user and
 // refuses the others.
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { detainees, entryBanChecks, nameKeys, users } from '../schema.ts';
 import { parseDetaineeCsv, type DetaineeRow, type RowProblem } from '../../matching/detainee-rows.ts';
@@ -151,6 +151,16 @@ export async function listDetainees(
     .orderBy(desc(detainees.id))
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0);
+}
+
+/** How many records listDetainees pages through under the same district filter. */
+export async function countDetainees(db: Db, actor: Actor, options: { district?: string } = {}): Promise<number> {
+  assertMayAccessDetainees(actor);
+  const [row] = await db
+    .select({ total: count() })
+    .from(detainees)
+    .where(options.district ? eq(detainees.district, options.district) : undefined);
+  return row?.total ?? 0;
 }
 
 /** One record with its latest entry-ban check, or null when there is no such record. */

@@ -21,6 +21,11 @@ export class DashboardClient {
     return this.request(path, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
+  /** A multipart form, as a browser posts a file upload (the body sets its own content type). */
+  postMultipart(path: string, form: FormData, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, { method: 'POST', body: form, headers });
+  }
+
   async login(username: string, password: string): Promise<Response> {
     return this.post('/login', { username, password });
   }
