@@ -24,11 +24,14 @@ const LETTER_A = 0x430;
 const LETTER_I = 0x438;
 const LETTER_K = 0x41a;
 const LETTER_U = 0x423;
-const SPACE = /\s/u;
-/** `\s` at `at`, the common spaces told without the pattern. */
+/** Whether `\s` matches at `at`. */
 function isSpace(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && SPACE.test(text.charAt(at)));
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  // Above ASCII (letters, mostly): Unicode's spaces (Zs), the line and paragraph separators and the
+  // byte order mark, told by code rather than by a pattern run for every letter.
+  if (code < 0x1680) return code === 0xa0;
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The letters of «п.», «пункт(а|ом|ами|ов|ы)», «ч.», «част(ь|и|ью|ями|ей)», the items «а»–«и» and the list's «и»: bit (code − «а»). */
