@@ -2,7 +2,7 @@
 // УК special part 105–361, КАС 218/266: the claims a foreign citizen brings or answers) and is
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
-import { letterBefore, sentenceStart } from './cyrillic.ts';
+import { isSpace, letterBefore, sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -24,15 +24,6 @@ const LETTER_A = 0x430;
 const LETTER_I = 0x438;
 const LETTER_K = 0x41a;
 const LETTER_U = 0x423;
-/** Whether `\s` matches at `at`. */
-function isSpace(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  // Above ASCII (letters, mostly): Unicode's spaces (Zs), the line and paragraph separators and the
-  // byte order mark, told by code rather than by a pattern run for every letter.
-  if (code < 0x1680) return code === 0xa0;
-  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 /** The letters of «п.», «пункт(а|ом|ами|ов|ы)», «ч.», «част(ь|и|ью|ями|ей)», the items «а»–«и» and the list's «и»: bit (code − «а»). */
 const PREFIX_LETTERS = [...'абвгдежзийкмнопстучыьюя'].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - LETTER_A)), 0);

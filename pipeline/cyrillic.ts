@@ -51,7 +51,15 @@ export function letterBefore(text: string, at: number): boolean {
   return code > 0x7f && LETTER.test(text.charAt(at - 1));
 }
 
-const SPACE = /\s/u;
+/** Whether the character at `at` is whitespace, as `\s` reads it (checked against \s on all 65,536 code units), told by its code. */
+export function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  // Above ASCII (letters, mostly): Unicode's spaces (Zs), the line and paragraph separators and the
+  // byte order mark, told by code rather than by a pattern run for every letter.
+  if (code < 0x1680) return code === 0xa0;
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 /**
  * Whether the word after the one at `at` (past at least one space) may start with one of
@@ -66,11 +74,7 @@ export function nextWordMayStart(text: string, at: number, prefixes: string[]): 
     if (!((code >= 0x410 && code <= 0x44f) || code === 0x401 || code === 0x451 || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code > 0x7f && LETTER.test(text.charAt(i))))) break;
   }
   const wordEnd = i;
-  for (; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
-    if (code < 0x80 || !SPACE.test(text.charAt(i))) break;
-  }
+  while (i < text.length && isSpace(text, i)) i += 1;
   if (i === wordEnd) return false;
   for (const prefix of prefixes) if (text.startsWith(prefix, i)) return true;
   return false;

@@ -1,7 +1,7 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
 // so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
 // Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
-import { allMatches, sentenceEnd, sentenceStart } from './cyrillic.ts';
+import { allMatches, isSpace, sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
@@ -10,15 +10,6 @@ const RESOLUTIVE = /(?:[Пп]\s*[Оо]\s*[Сс]\s*[Тт]\s*[Аа]\s*[Нн]\s*[О
 
 const LETTER_L = 0x43b;
 const LETTER_A = 0x430;
-/** Whether `\s` matches at `at`. */
-function isSpace(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  // Above ASCII (letters, mostly): Unicode's spaces (Zs), the line and paragraph separators and the
-  // byte order mark, told by code rather than by a pattern run for every letter.
-  if (code < 0x1680) return code === 0xa0;
-  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 /**
  * The text after the last resolutive heading (an act quoting another ruling has several). Found
