@@ -47,6 +47,9 @@ export const ROUTE_INPUTS: Record<string, RouteInputs> = {
   'POST /cases/:id/follow': { query: [], form: [] },
   'POST /cases/:id/unfollow': { query: [], form: [] },
   'POST /cases/:id/follow-person': { query: [], form: ['name', 'follow'] },
+  'GET /detainees': { query: ['page', 'district'], form: [] },
+  // `file` is the uploaded CSV (multipart); sent as a plain field it is a missing file, refused.
+  'POST /detainees/import': { query: [], form: ['district', 'file'] },
   'GET /detainees/:id': { query: [], form: [] },
   'GET /search': { query: ['name', 'birthDate'], form: [] },
   'POST /matches/:id/review': { query: [], form: ['decision'] },
