@@ -2,7 +2,8 @@
 // the candidate matches found. Reasons may quote a cell of the file: escaped by `html`.
 import { html } from 'hono/html';
 import type { ImportReport } from '../../db/queries/detainees.ts';
-import type { MessageKey } from '../i18n/dictionary.ts';
+import type { MessageKey, Translate } from '../i18n/dictionary.ts';
+import type { RowProblem, RowProblemKind } from '../../matching/detainee-rows.ts';
 import { layout, type Html, type Viewer } from './layout.ts';
 
 /** Matching after an import: its counts, not run (nothing changed), or failed (the records stay). */
@@ -35,13 +36,38 @@ export function importResultPage(report: ImportReport, matching: MatchingAfterIm
               <tr><th>${t('col.line')}</th><th>${t('col.reason')}</th></tr>
             </thead>
             <tbody>
-              ${shown.map((problem) => html`<tr><td class="count">${problem.line}</td><td>${problem.reason}</td></tr>`)}
+              ${shown.map((problem) => html`<tr><td class="count">${problem.line}</td><td>${problemText(problem, t)}</td></tr>`)}
             </tbody>
           </table>
           ${report.rejected.length > shown.length ? html`<p>${t('import.moreRejected', { n: report.rejected.length - shown.length })}</p>` : ''}`
       : ''}
     <p><a href="/detainees">${t('import.back')}</a></p>`;
   return layout(t('import.result'), body, viewer);
+}
+
+const PROBLEM_MESSAGES: Record<RowProblemKind, MessageKey> = {
+  not_csv: 'import.problem.not_csv',
+  no_name_column: 'import.problem.no_name_column',
+  field_count: 'import.problem.field_count',
+  not_a_date: 'import.problem.not_a_date',
+  not_calendar_date: 'import.problem.not_calendar_date',
+  date_out_of_range: 'import.problem.date_out_of_range',
+  latin_letters: 'import.problem.latin_letters',
+  cyrillic_letters: 'import.problem.cyrillic_letters',
+  passport_format: 'import.problem.passport_format',
+  no_name: 'import.problem.no_name',
+  no_passport_or_birth_date: 'import.problem.no_passport_or_birth_date',
+  duplicate: 'import.problem.duplicate',
+  invalid: 'import.problem.invalid',
+};
+
+/** A rejected line's problems in the page's language; a CSV syntax error adds the parser's own (English) words. */
+function problemText(problem: RowProblem, t: Translate): string {
+  const said = problem.problems.map(({ kind, column, fields, expected, firstLine }) =>
+    t(PROBLEM_MESSAGES[kind], { column: column ?? '', fields: fields ?? '', expected: expected ?? '', line: firstLine ?? '' }),
+  );
+  const text = said.join('; ');
+  return problem.problems.some((p) => p.kind === 'not_csv') ? `${text} (${problem.reason})` : text;
 }
 
 function matchingLine(matching: MatchingAfterImport, { t }: Viewer): string {

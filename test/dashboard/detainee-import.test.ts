@@ -124,6 +124,29 @@ describe.each(drivers)('detainee records page and upload on %s', (driver) => {
     expect(good.map((row) => row.passportNumber).sort()).toEqual(['AC5555555', 'AC6666666']);
   });
 
+  it("says why a row was rejected in the officer's language", async () => {
+    const consul = await as('consular');
+    const csrf = await consul.csrfToken('/detainees');
+    // The language answer sets its own cookie; the client keeps one: the session's is put back.
+    const session = consul.cookie;
+    const choose = async (language: string) => {
+      expect((await consul.post('/settings/language', { _csrf: csrf, language, back: '/detainees' })).status).toBe(303);
+      consul.cookie = session;
+    };
+    for (const [language, noName, notCalendar] of [
+      ['ru', 'нет имени (latin_name или cyrillic_name)', 'birth_date: такого дня нет в календаре'],
+      ['ky', 'аты жок (latin_name же cyrillic_name)', 'birth_date: мындай күн календарда жок'],
+    ]) {
+      await choose(language!);
+      const page = await (await upload(consul, FILE_WITH_BAD_ROWS)).text();
+      expect(page, language).toContain(`<td class="count">3</td><td>${noName}</td>`);
+      expect(page, language).toContain(`<td class="count">4</td><td>${notCalendar}</td>`);
+      expect(page, language).not.toContain('not a calendar date');
+    }
+    // The choice is the account's: back to English for the other tests.
+    await choose('en');
+  });
+
   it('shows names and places from the file as text, never as markup', async () => {
     const consul = await as('consular');
     expect((await upload(consul, HOSTILE_FILE)).status).toBe(200);

@@ -33,14 +33,14 @@ describe('parseDetaineeCsv', () => {
     expect(parsed.total).toBe(9);
     expect(parsed.rows.map((row) => row.line)).toEqual([2]);
     expect(parsed.rejected).toEqual([
-      { line: 3, reason: 'no name (latin_name or cyrillic_name)' },
-      { line: 4, reason: 'birth_date is not a calendar date' },
-      { line: 5, reason: 'needs a passport number or a birth date to tell namesakes apart' },
-      { line: 6, reason: 'latin_name has non-Latin letters' },
-      { line: 7, reason: 'birth_date is not a calendar date' },
-      { line: 8, reason: '4 fields where the header has 5' },
-      { line: 9, reason: 'same person as line 2' },
-      { line: 10, reason: 'passport_number is not like AN1234567' },
+      { line: 3, reason: 'no name (latin_name or cyrillic_name)', problems: [{ kind: 'no_name' }] },
+      { line: 4, reason: 'birth_date is not a calendar date', problems: [{ kind: 'not_calendar_date', column: 'birth_date' }] },
+      { line: 5, reason: 'needs a passport number or a birth date to tell namesakes apart', problems: [{ kind: 'no_passport_or_birth_date' }] },
+      { line: 6, reason: 'latin_name has non-Latin letters', problems: [{ kind: 'latin_letters' }] },
+      { line: 7, reason: 'birth_date is not a calendar date', problems: [{ kind: 'not_calendar_date', column: 'birth_date' }] },
+      { line: 8, reason: '4 fields where the header has 5', problems: [{ kind: 'field_count', fields: 4, expected: 5 }] },
+      { line: 9, reason: 'same person as line 2', problems: [{ kind: 'duplicate', firstLine: 2 }] },
+      { line: 10, reason: 'passport_number is not like AN1234567', problems: [{ kind: 'passport_format' }] },
     ]);
   });
 
@@ -59,6 +59,15 @@ describe('parseDetaineeCsv', () => {
     const parsed = parseDetaineeCsv('latin_name,birth_date\n"ZHUMABEKOV,01.01.1990\n');
     expect(parsed.rows).toEqual([]);
     expect(parsed.rejected[0]?.reason).toMatch(/not valid CSV/);
+    expect(parsed.rejected[0]?.problems).toEqual([{ kind: 'not_csv' }]);
+  });
+
+  it('names the kind of every check a row can fail, and the date column, so a page can say it in its language', () => {
+    const header = 'latin_name,cyrillic_name,birth_date,detained_on,passport_number';
+    const kinds = (row: string) => parseDetaineeCsv(`${header}\n${row}\n`).rejected[0]?.problems;
+    expect(kinds('ZHUMABEKOV,,1990-01-01,soon,')).toEqual([{ kind: 'not_a_date', column: 'detained_on' }]);
+    expect(kinds('ZHUMABEKOV,,1890-01-01,,')).toEqual([{ kind: 'date_out_of_range', column: 'birth_date' }]);
+    expect(kinds(',Жумабеков1,1990-01-01,,')).toEqual([{ kind: 'cyrillic_letters' }]);
   });
 });
 
