@@ -9,43 +9,20 @@
 // so that two runs of the same code give the same count to 0.1 %. Counting is switched on after
 // ten warm-up passes over the corpus and covers the next two.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analysisToJson, analyzeDocument } from '../pipeline/analyze.ts';
-import { realPagesDir } from '../test/helpers/real-pages.ts';
+import { baseline, corpusTexts, pipeline, repoRoot } from './pipeline-paths.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const WARM_UP_PASSES = 10;
 const COUNTED_PASSES = 2;
-const KYRGYZ = /(?<!\p{L})граждан\p{L}*\s+(?:Кыргызской\s+Республики|КР)(?!\p{L})/gu;
-
-function corpusLines(): string[] {
-  const docsDir = resolve(repoRoot, 'test/corpus/docs');
-  const realDir = resolve(realPagesDir, 'decision_txt');
-  return [
-    ...readdirSync(docsDir).map((f) => JSON.stringify({ id: f, text: readFileSync(resolve(docsDir, f), 'utf8') })),
-    ...readdirSync(realDir).map((f) => JSON.stringify({ id: f, text: readFileSync(resolve(realDir, f), 'utf8') })),
-  ];
-}
 
 /** Inside valgrind: warm up, count, print how many acts were counted. */
 function measured(path: 'pipeline' | 'baseline'): void {
-  const lines = corpusLines();
+  const lines = corpusTexts().map((text) => JSON.stringify(text));
+  const pass = path === 'baseline' ? baseline : pipeline;
   let sink = 0;
-  const pass = () => {
-    for (const line of lines) {
-      if (path === 'baseline') {
-        const { text } = JSON.parse(line) as { text: string };
-        for (const _ of text.matchAll(KYRGYZ)) sink += 1;
-      } else {
-        sink += JSON.stringify(analysisToJson(analyzeDocument(JSON.parse(line) as { id: string; text: string }))).length;
-      }
-    }
-  };
-  for (let i = 0; i < WARM_UP_PASSES; i += 1) pass();
+  for (let i = 0; i < WARM_UP_PASSES; i += 1) sink += pass(lines);
   execFileSync('callgrind_control', ['--instr=on', String(process.pid)]);
-  for (let i = 0; i < COUNTED_PASSES; i += 1) pass();
+  for (let i = 0; i < COUNTED_PASSES; i += 1) sink += pass(lines);
   execFileSync('callgrind_control', ['--instr=off', String(process.pid)]);
   console.log(`acts ${COUNTED_PASSES * lines.length} sink ${sink}`);
 }

@@ -1,23 +1,9 @@
 // npm run bench:pipeline: documents per second through the whole pipeline on one core, over
 // the evaluation corpus repeated to at least 20 MB of JSON Lines, against a bare baseline in the
 // same run (parse the line, one regular-expression scan for the Kyrgyz citizenship phrase).
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analysisToJson, analyzeDocument } from '../pipeline/analyze.ts';
-import { realPagesDir } from '../test/helpers/real-pages.ts';
+import { baseline, corpusTexts, pipeline } from './pipeline-paths.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_BYTES = 20 * 1024 * 1024;
-
-function corpusTexts(): { id: string; text: string }[] {
-  const docsDir = resolve(repoRoot, 'test/corpus/docs');
-  const realDir = resolve(realPagesDir, 'decision_txt');
-  return [
-    ...readdirSync(docsDir).map((f) => ({ id: f, text: readFileSync(resolve(docsDir, f), 'utf8') })),
-    ...readdirSync(realDir).map((f) => ({ id: f, text: readFileSync(resolve(realDir, f), 'utf8') })),
-  ];
-}
 
 function corpusLines(texts: { id: string; text: string }[]): string[] {
   const lines: string[] = [];
@@ -30,27 +16,6 @@ function corpusLines(texts: { id: string; text: string }[]): string[] {
     }
   }
   return lines;
-}
-
-const KYRGYZ = /(?<!\p{L})граждан\p{L}*\s+(?:Кыргызской\s+Республики|КР)(?!\p{L})/gu;
-
-function baseline(lines: string[]): number {
-  let hits = 0;
-  for (const line of lines) {
-    const { text } = JSON.parse(line) as { text: string };
-    for (const _ of text.matchAll(KYRGYZ)) hits += 1;
-  }
-  return hits;
-}
-
-function pipeline(lines: string[]): number {
-  let flagged = 0;
-  for (const line of lines) {
-    const input = JSON.parse(line) as { id: string; text: string };
-    const analysis = analyzeDocument(input);
-    if (JSON.stringify(analysisToJson(analysis)).length > 0 && analysis.kyrgyz.flag === 'yes') flagged += 1;
-  }
-  return flagged;
 }
 
 /** CPU time of this process (user + system), not wall time: the machine may be shared. */

@@ -1,0 +1,43 @@
+// The two paths the pipeline benchmarks compare, over the evaluation corpus and the real
+// decisions: the whole pipeline (parse the JSON line, analyse, write the JSON answer) and a bare
+// baseline (parse the line, one regular-expression scan for the Kyrgyz citizenship phrase).
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analysisToJson, analyzeDocument } from '../pipeline/analyze.ts';
+import { realPagesDir } from '../test/helpers/real-pages.ts';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The distinct acts: the generated corpus, then the real decisions. */
+export function corpusTexts(): { id: string; text: string }[] {
+  const docsDir = resolve(repoRoot, 'test/corpus/docs');
+  const realDir = resolve(realPagesDir, 'decision_txt');
+  return [
+    ...readdirSync(docsDir).map((f) => ({ id: f, text: readFileSync(resolve(docsDir, f), 'utf8') })),
+    ...readdirSync(realDir).map((f) => ({ id: f, text: readFileSync(resolve(realDir, f), 'utf8') })),
+  ];
+}
+
+const KYRGYZ = /(?<!\p{L})граждан\p{L}*\s+(?:Кыргызской\s+Республики|КР)(?!\p{L})/gu;
+
+/** The baseline over JSON lines: how many times the phrase occurs. */
+export function baseline(lines: string[]): number {
+  let hits = 0;
+  for (const line of lines) {
+    const { text } = JSON.parse(line) as { text: string };
+    for (const _ of text.matchAll(KYRGYZ)) hits += 1;
+  }
+  return hits;
+}
+
+/** The pipeline over JSON lines, each answer written as `kuzet analyze` writes it: how many acts are flagged. */
+export function pipeline(lines: string[]): number {
+  let flagged = 0;
+  for (const line of lines) {
+    const input = JSON.parse(line) as { id: string; text: string };
+    const analysis = analyzeDocument(input);
+    if (JSON.stringify(analysisToJson(analysis)).length > 0 && analysis.kyrgyz.flag === 'yes') flagged += 1;
+  }
+  return flagged;
+}
