@@ -39,6 +39,20 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
+/**
+ * Kills `pid` and every process below it, children first. A member that ended between the listing
+ * and its kill (chromium's helpers exit with their parent) is passed over, not an error.
+ */
+export function killTree(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const member of processTree(pid).reverse()) {
+    try {
+      process.kill(member, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
+}
+
 /** Resident memory of one process in bytes (0 when it is gone). */
 export function rssBytes(pid: number): number {
   try {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../../crawlers/browser/browser-pool.ts';
 import { BrowserPageRenderer, RenderFailure } from '../../../crawlers/browser/page-renderer.ts';
-import { isAlive, processTree } from '../../../crawlers/browser/process-tree.ts';
+import { isAlive, killTree } from '../../../crawlers/browser/process-tree.ts';
 import { portalUrl } from '../../../crawlers/sources/acts-bank/urls.ts';
 import { startJsPortal, type JsPortal } from '../../simulator/js-portal/server.ts';
 
@@ -60,7 +60,7 @@ describe('the browser pool', () => {
     for (let waited = 0; portal.requests() < requestsBefore + 3 && waited < 20_000; waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    for (const member of processTree(pid).reverse()) process.kill(member, 'SIGKILL');
+    killTree(pid);
     const page = await inFlight;
     expect(page.html).toContain('Найдено: 30');
     expect(pool.stats.crashes).toBe(crashesBefore + 1);
