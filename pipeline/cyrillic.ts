@@ -130,8 +130,11 @@ interface NeedleTable {
   slotOf: Map<string, number>;
   /** One alternation of every needle: a native scan finds where any of them starts. */
   scan: RegExp;
-  /** The needles (by slot) starting with a given code unit. */
-  byFirstChar: Map<number, { needle: string; slot: number }[]>;
+  /**
+   * Per needle, the slots of the needles it starts with, its own included («лица,»: «лица,» and
+   * «лиц»). The scan matches the longest needle at a place; every needle starting there is one of these.
+   */
+  slotsStartingAs: Map<string, number[]>;
 }
 let needleTable: NeedleTable | null = null;
 
@@ -161,24 +164,25 @@ function alternationTree(words: string[]): string {
 
 function makeNeedleTable(): NeedleTable {
   const needles = [...registeredNeedles];
-  const byFirstChar = new Map<number, { needle: string; slot: number }[]>();
-  needles.forEach((needle, slot) => {
-    const first = needle.charCodeAt(0);
-    const group = byFirstChar.get(first) ?? [];
-    group.push({ needle, slot });
-    byFirstChar.set(first, group);
-  });
+  const slotsStartingAs = new Map<string, number[]>();
+  for (const needle of needles) {
+    const slots: number[] = [];
+    needles.forEach((prefix, slot) => {
+      if (needle.startsWith(prefix)) slots.push(slot);
+    });
+    slotsStartingAs.set(needle, slots);
+  }
   return {
     needles,
     slotOf: new Map(needles.map((needle, slot) => [needle, slot])),
     scan: new RegExp(alternationTree(needles), 'g'),
-    byFirstChar,
+    slotsStartingAs,
   };
 }
 
 function buildNeedleIndex(text: string): void {
   needleTable ??= makeNeedleTable();
-  const { needles, scan, byFirstChar } = needleTable;
+  const { needles, scan, slotsStartingAs } = needleTable;
   // Filled by push (map makes a holey array): the index keeps one array kind, so the functions
   // reading it keep their compiled code.
   const lists: number[][] = [];
@@ -188,7 +192,7 @@ function buildNeedleIndex(text: string): void {
     const m = scan.exec(text);
     if (!m) break;
     // Every registered needle starting here, overlapping ones included («лица,» and «лиц»).
-    for (const { needle, slot } of byFirstChar.get(m[0].charCodeAt(0))!) if (text.startsWith(needle, m.index)) lists[slot]!.push(m.index);
+    for (const slot of slotsStartingAs.get(m[0])!) lists[slot]!.push(m.index);
     from = m.index + 1;
   }
   needleIndex = lists;
