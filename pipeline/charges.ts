@@ -250,6 +250,7 @@ export function dedupeCharges(charges: ChargeCitation[]): ChargeCitation[] {
 
 /** `unique` (no two the same charge) less the charges a more precise one in it covers. */
 function withoutLessPrecise(unique: ChargeCitation[]): ChargeCitation[] {
+  if (unique.length < 2) return unique; // one charge covers no other: most acts
   return unique.filter((c) => {
     if (c.part === null && unique.some((o) => o.code === c.code && o.article === c.article && o.part !== null)) return false;
     // «ч. 2 ст. 158» next to «п. "в" ч. 2 ст. 158»: the item is the more precise charge.

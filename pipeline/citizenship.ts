@@ -41,6 +41,8 @@ const STATEMENT = new RegExp(
   String.raw`(?:граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|гражданств\p{L}*:?\s*-?|подданн\p{L}*|паспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>лиц\p{L}*\s+без\s+гражданства)`,
   'uy',
 );
+/** The pattern's named groups in its order (the first one matched names the state). */
+const STATEMENT_GROUPS = [...STATES.map(([code]) => code), 'stateless'];
 /** Every statement starts with one of these: the pattern is tried only there. */
 const STATEMENT_NEEDLES = ['граждан', 'подданн', 'паспорт', 'лиц'];
 registerNeedles(...STATEMENT_NEEDLES);
@@ -61,7 +63,7 @@ export function findCitizenshipStatements(text: string): CitizenshipStatement[] 
   const found: CitizenshipStatement[] = [];
   for (const m of matchesAtNeedles(text, STATEMENT_NEEDLES, STATEMENT)) {
     const groups = m.groups ?? {};
-    const country = Object.keys(groups).find((key) => groups[key] !== undefined) ?? 'other';
+    const country = STATEMENT_GROUPS.find((key) => groups[key] !== undefined) ?? 'other';
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country });
   }
   return found;

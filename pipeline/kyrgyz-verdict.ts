@@ -120,7 +120,10 @@ export function decideKyrgyz(text: string, persons: PersonInText[]): KyrgyzDecis
 function caseVerdict(decisions: PersonCitizenship[], trustworthy: boolean): KyrgyzVerdict {
   const yes = decisions.filter((d) => d.kyrgyz === 'yes');
   if (yes.length > 0) {
-    const evidence = yes.flatMap((d) => d.evidence).sort((a, b) => a.start - b.start);
+    // Pushed, not flatMap: flatMap cost more than the handful of spans it gathers.
+    const evidence: CitizenshipEvidence[] = [];
+    for (const d of yes) for (const span of d.evidence) evidence.push(span);
+    evidence.sort((a, b) => a.start - b.start);
     return { flag: 'yes', confidence: Math.max(...yes.map((d) => d.confidence)) * (trustworthy ? 1 : 0.9), evidence };
   }
   const possible = decisions.filter((d) => d.kyrgyz === 'possible');
