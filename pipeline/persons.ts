@@ -172,8 +172,16 @@ function trimName(raw: string): string | null {
 
 // Span starts per person, so a name repeated thousands of times stays linear.
 const spanStarts = new WeakMap<PersonInText, Set<number>>();
+/** Up to this many spans a scan of them is cheaper than the set (most persons have a handful). */
+const SPANS_SCANNED = 16;
 
 function addSpan(person: PersonInText, start: number, end: number): void {
+  const { spans } = person;
+  if (spans.length < SPANS_SCANNED) {
+    for (const span of spans) if (span.start === start) return;
+    spans.push({ start, end });
+    return;
+  }
   let starts = spanStarts.get(person);
   if (!starts) {
     starts = new Set(person.spans.map((s) => s.start));
