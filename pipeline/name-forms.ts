@@ -19,12 +19,12 @@ export function isDepersonalized(name: string): boolean {
 /** Names repeat a lot: each memo below keeps at most this many entries, then starts over. */
 const MEMO_LIMIT = 50_000;
 
-/** The value for `key` from `memo`, computed and kept on the first call. */
-function remembered<R>(memo: Map<string, R>, key: string, compute: () => R): R {
-  const known = memo.get(key);
-  if (known !== undefined) return known;
+/**
+ * Keeps `value` for `key` in `memo` and gives it back. Callers look the key up first and compute
+ * only on a miss: a compute callback would be a closure allocated on every call, hits included.
+ */
+function kept<R>(memo: Map<string, R>, key: string, value: R): R {
   if (memo.size > MEMO_LIMIT) memo.clear();
-  const value = compute();
   memo.set(key, value);
   return value;
 }
@@ -33,7 +33,7 @@ const titleCaseCache = new Map<string, string>();
 
 /** «МАМЫТОВ Д.П.» → «Мамытов Д.П.»; mixed-case words are kept. Memoised: names repeat a lot. */
 export function titleCase(name: string): string {
-  return remembered(titleCaseCache, name, () => titleCaseUncached(name));
+  return titleCaseCache.get(name) ?? kept(titleCaseCache, name, titleCaseUncached(name));
 }
 
 function titleCaseUncached(name: string): string {
@@ -64,7 +64,7 @@ const splitCache = new Map<string, NameParts>();
 
 /** Splits a written name into its parts (any case form). Memoised; callers must not mutate. */
 export function splitName(written: string): NameParts {
-  return remembered(splitCache, written, () => splitNameUncached(written));
+  return splitCache.get(written) ?? kept(splitCache, written, splitNameUncached(written));
 }
 
 function splitNameUncached(written: string): NameParts {
@@ -85,7 +85,8 @@ const genderCache = new Map<string, Gender | null>();
 
 /** Gender from the name itself: patronymics, particles. Surname endings are case-ambiguous. Memoised. */
 export function genderOfName(name: string): Gender | null {
-  return remembered(genderCache, name, () => genderOfNameUncached(name));
+  const known = genderCache.get(name);
+  return known !== undefined ? known : kept(genderCache, name, genderOfNameUncached(name));
 }
 
 function genderOfNameUncached(name: string): Gender | null {
@@ -166,7 +167,8 @@ const nominativeCache = new Map<string, string>();
 
 /** The nominative of a declined name, given its case and gender; depersonalised names stay. Memoised. */
 export function nominativeName(written: string, c: GrammaticalCase, gender: Gender | null): string {
-  return remembered(nominativeCache, `${written}|${c}|${gender ?? ''}`, () => nominativeNameUncached(written, c, gender));
+  const key = `${written}|${c}|${gender ?? ''}`;
+  return nominativeCache.get(key) ?? kept(nominativeCache, key, nominativeNameUncached(written, c, gender));
 }
 
 function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gender | null): string {
@@ -190,7 +192,7 @@ const nameKeyCache = new Map<string, string>();
 
 /** Identity of a person across mentions: the surname's stem plus the first initial. Memoised. */
 export function nameKey(written: string): string {
-  return remembered(nameKeyCache, written, () => nameKeyUncached(written));
+  return nameKeyCache.get(written) ?? kept(nameKeyCache, written, nameKeyUncached(written));
 }
 
 function nameKeyUncached(written: string): string {
