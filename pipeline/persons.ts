@@ -161,11 +161,15 @@ function makePerson(text: string, written: string, at: number, role: PersonRoleN
   };
 }
 
-/** Cleans a matched name: trailing words that belong to the sentence, not the name. */
+const OTHER_THAN_ONE_SPACE = /[^\S ]|\s\s/u;
+const SENTENCE_WORD_AT_END = /\s+(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u;
+
+/** Cleans a matched name: trailing words that belong to the sentence, not the name; single spaces between words. */
 function trimName(raw: string): string | null {
-  const words = raw.trim().replace(/^ИП\s+/u, '').split(/\s+/u);
-  while (words.length > 1 && /^(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u.test(words[words.length - 1]!)) words.pop();
-  const name = words.join(' ');
+  let name = raw.trim();
+  if (name.startsWith('ИП')) name = name.replace(/^ИП\s+/u, '');
+  for (let end = SENTENCE_WORD_AT_END.exec(name); end; end = SENTENCE_WORD_AT_END.exec(name)) name = name.slice(0, end.index);
+  if (OTHER_THAN_ONE_SPACE.test(name)) name = name.replace(/\s+/gu, ' ');
   if (NOT_A_NAME.test(name) || /^(?:[А-Я]{2,})$/u.test(name)) return null;
   return name;
 }
