@@ -163,12 +163,15 @@ function femaleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' 
   return word;
 }
 
-const nominativeCache = new Map<string, string>();
+const CASES: GrammaticalCase[] = ['nom', 'gen', 'dat', 'acc', 'ins', 'unknown'];
+const GENDERS: (Gender | null)[] = [null, 'm', 'f'];
+/** One memo per case and gender, keyed by the written name alone: no key string to build and hash per call. */
+const nominativeCaches = CASES.flatMap(() => GENDERS.map(() => new Map<string, string>()));
 
 /** The nominative of a declined name, given its case and gender; depersonalised names stay. Memoised. */
 export function nominativeName(written: string, c: GrammaticalCase, gender: Gender | null): string {
-  const key = `${written}|${c}|${gender ?? ''}`;
-  return nominativeCache.get(key) ?? kept(nominativeCache, key, nominativeNameUncached(written, c, gender));
+  const memo = nominativeCaches[CASES.indexOf(c) * GENDERS.length + GENDERS.indexOf(gender)]!;
+  return memo.get(written) ?? kept(memo, written, nominativeNameUncached(written, c, gender));
 }
 
 function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gender | null): string {
