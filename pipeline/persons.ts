@@ -62,7 +62,9 @@ export const ANCHORS: Anchor[] = [
   anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
   // «административн…» is in every КоАП act: only «… иск(овое)», «… истца», «… ответчик» are worth the pattern.
-  anchor('административн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen', {
+  // Found by «дминистративн» (lead 1): a literal search checks every «а», far more common than «д».
+  anchor('дминистративн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen', {
+    lead: 1,
     nextWord: ['ис', 'ответчик'],
   }),
   anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
@@ -71,10 +73,9 @@ export const ANCHORS: Anchor[] = [
   anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
 
-// «административн…» is left out of the shared index: its «а» would be one more common first letter
-// for the one scan to check at every character, and a literal search (indexOf, which skips ahead
-// on a long word) finds its positions for less.
-const UNINDEXED_NEEDLES = new Set(['административн']);
+// «(а)дминистративн…» is left out of the shared index: it would add one more first letter for the
+// one scan to check at every character, and a literal search (indexOf) finds its positions for less.
+const UNINDEXED_NEEDLES = new Set(['дминистративн']);
 registerNeedles(...ANCHORS.map((a) => a.needle).filter((needle) => !UNINDEXED_NEEDLES.has(needle)), 'граждан');
 
 /** Where an anchor names someone: tried only at its needle. */
