@@ -208,6 +208,30 @@ function nameKeyUncached(written: string): string {
   return `${stem}|${initial}`;
 }
 
+const surnameFormsCache = new Map<string, string[]>();
+const markerFormsCache = new Map<string, string[]>();
+
+/**
+ * What to look for in the text to find every mention of a person: the surname's stem as written
+ * and in capitals («Мамытов», «МАМЫТОВ» for «Мамытова Д.П.»), or a marker («ФИО1») as written;
+ * nothing for a stem under three letters. Memoised; callers must not mutate.
+ */
+export function mentionSearchForms(name: string, depersonalized: boolean): string[] {
+  const memo = depersonalized ? markerFormsCache : surnameFormsCache;
+  return memo.get(name) ?? kept(memo, name, searchFormsOf(depersonalized ? name : surnameStem(name)));
+}
+
+function surnameStem(name: string): string {
+  const surname = titleCase(name).split(' ')[0]!;
+  return surname.replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
+}
+
+function searchFormsOf(stem: string): string[] {
+  if (stem.length < 3) return [];
+  const upper = stem.toUpperCase();
+  return stem === upper ? [stem] : [stem, upper];
+}
+
 /** How complete a written name is: full name beats surname + initials beats a marker. */
 export function nameCompleteness(written: string): number {
   if (isDepersonalized(written)) return 0;

@@ -5,7 +5,7 @@
 // Кыргызской Республики Асанова» (someone else: a worker, a registered person).
 import type { CaseParty } from '../db/case-card.ts';
 import { firstWordStart, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
-import { genderFromEndings, genderOfName, isDepersonalized, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
+import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -222,13 +222,12 @@ function addPerson(found: PersonInText[], person: PersonInText): void {
 
 /** Every occurrence of a person's surname (or marker) in the text, for attributing cues. */
 function collectSpans(text: string, person: PersonInText): void {
-  const written = titleCase(person.mention.name).split(' ')[0]!;
-  const stem = person.mention.depersonalized ? person.mention.name : written.replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
-  if (stem.length < 3) return;
-  const upper = stem.toUpperCase();
-  for (const needle of stem === upper ? [stem] : [stem, upper]) {
+  const depersonalized = person.mention.depersonalized === true;
+  const forms = mentionSearchForms(person.mention.name, depersonalized);
+  if (forms.length === 0) return;
+  for (const needle of forms) {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-      if (letterBefore(text, at) || (person.mention.depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
+      if (letterBefore(text, at) || (depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
       addSpan(person, at, at + needle.length);
     }
   }
