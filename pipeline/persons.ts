@@ -113,15 +113,14 @@ export interface PersonInText {
 const isAccusedRole = (role: PersonRoleName) => role === 'defendant' || role === 'person_charged';
 
 // Word starts are checked in code (firstWordStart): a leading lookbehind slows these scans down.
-const FEMALE_WORDS = /(?:гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)(?!\p{L})/gu;
-const MALE_WORDS = /(?:гражданин\p{L}*|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого)(?!\p{L})/gu;
+// One scan for both genders' words (group 1 feminine, group 2 masculine): no word is in both lists,
+// so the first whole word found is the first of either kind.
+const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)|(гражданин\p{L}*|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого))(?!\p{L})/gu;
 
 function contextGender(window: string): 'm' | 'f' | null {
-  const female = firstWordStart(window, FEMALE_WORDS);
-  const male = firstWordStart(window, MALE_WORDS);
-  if (female && (!male || female.index < male.index)) return 'f';
-  if (male) return 'm';
-  return null;
+  const word = firstWordStart(window, GENDER_WORDS);
+  if (!word) return null;
+  return word[1] !== undefined ? 'f' : 'm';
 }
 
 const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:родивш\p{L}*|дата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
