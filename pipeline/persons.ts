@@ -68,14 +68,14 @@ export const ANCHORS: Anchor[] = [
     nextWord: ['ис', 'ответчик'],
   }),
   anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
-  anchor('свидетел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  anchor('детел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown', { lead: 3 }),
   anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
   anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
 
 // «(а)дминистративн…» is left out of the shared index: it would add one more first letter for the
 // one scan to check at every character, and a literal search (indexOf) finds its positions for less.
-const UNINDEXED_NEEDLES = new Set(['дминистративн']);
+const UNINDEXED_NEEDLES = new Set(['дминистративн', 'детел']);
 registerNeedles(...ANCHORS.map((a) => a.needle).filter((needle) => !UNINDEXED_NEEDLES.has(needle)), 'граждан');
 
 /** Where an anchor names someone: tried only at its needle. */
@@ -233,20 +233,29 @@ function collectSpans(text: string, person: PersonInText): void {
   person.spans.sort((a, b) => a.start - b.start);
 }
 
+/** A written name in one role and case, and the person it was taken for. */
+interface MentionKind {
+  role: PersonRoleName;
+  grammaticalCase: GrammaticalCase;
+  person: PersonInText;
+}
+
 /**
  * A name found at `at`: a new person, or one more mention of a person already found. `seen` holds
  * the persons by written name, role and case, so a repeated mention only adds its span. A module
  * function, not a closure in personsFromText: tsx keeps function names by a call per closure made.
  */
-function mention(text: string, found: PersonInText[], seen: Map<string, PersonInText>, written: string, at: number, role: PersonRoleName, c: GrammaticalCase): void {
-  const cacheKey = `${written}|${role}|${c}`;
-  const known = seen.get(cacheKey);
+function mention(text: string, found: PersonInText[], seen: Map<string, MentionKind[]>, written: string, at: number, role: PersonRoleName, c: GrammaticalCase): void {
+  const kinds = seen.get(written);
+  const known = kinds?.find((k) => k.role === role && k.grammaticalCase === c);
   if (known) {
-    addSpan(known, at, at + written.length);
+    addSpan(known.person, at, at + written.length);
     return;
   }
   const person = makePerson(text, written, at, role, c);
-  seen.set(cacheKey, found.find((p) => p.key === person.key) ?? person);
+  const kind = { role, grammaticalCase: c, person: found.find((p) => p.key === person.key) ?? person };
+  if (kinds) kinds.push(kind);
+  else seen.set(written, [kind]);
   addPerson(found, person);
 }
 
@@ -264,7 +273,7 @@ export function personsFromText(text: string): PersonInText[] {
     });
   }
   // The same written name in the same role is one mention kind: made once, then only its span is added.
-  const seen = new Map<string, PersonInText>();
+  const seen = new Map<string, MentionKind[]>();
   for (const a of ANCHORS) {
     const { role, grammaticalCase } = a;
     for (const m of anchorMatches(text, a)) {
