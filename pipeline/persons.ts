@@ -176,14 +176,20 @@ function trimName(raw: string): string | null {
 
 // Span starts per person, so a name repeated thousands of times stays linear.
 const spanStarts = new WeakMap<PersonInText, Set<number>>();
-/** Up to this many spans a scan of them is cheaper than the set (most persons have a handful). */
+/**
+ * Up to this many spans a scan of them is cheaper than the set (most persons have a handful), and
+ * they are kept in order of start, so that collectSpans need not sort them.
+ */
 const SPANS_SCANNED = 16;
 
 function addSpan(person: PersonInText, start: number, end: number): void {
   const { spans } = person;
   if (spans.length < SPANS_SCANNED) {
-    for (const span of spans) if (span.start === start) return;
-    spans.push({ start, end });
+    let at = spans.length;
+    while (at > 0 && spans[at - 1]!.start > start) at -= 1;
+    if (at > 0 && spans[at - 1]!.start === start) return;
+    if (at === spans.length) spans.push({ start, end });
+    else spans.splice(at, 0, { start, end });
     return;
   }
   let starts = spanStarts.get(person);
@@ -230,7 +236,12 @@ function collectSpans(text: string, person: PersonInText): void {
       addSpan(person, at, at + needle.length);
     }
   }
-  person.spans.sort((a, b) => a.start - b.start);
+  if (!startsAscending(person.spans)) person.spans.sort((a, b) => a.start - b.start);
+}
+
+function startsAscending(spans: { start: number }[]): boolean {
+  for (let i = 1; i < spans.length; i += 1) if (spans[i - 1]!.start > spans[i]!.start) return false;
+  return true;
 }
 
 /** A written name in one role and case, and the person it was taken for. */
