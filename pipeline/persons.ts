@@ -126,23 +126,37 @@ function contextGender(window: string): 'm' | 'f' | null {
 const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:родивш\p{L}*|дата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
 const BIRTH_PLACE = /(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
 
-function birthDetails(text: string, at: number): { birthDate: string | null; birthPlace: string | null } {
-  const window = text.slice(at, at + 320);
+function birthDateIn(window: string): string | null {
   const date = BIRTH_DATE.exec(window);
-  // Every birthplace phrase has one of these words: the pattern is not run over windows without them.
-  const place = window.includes('урожен') || window.includes('место') || window.includes('родивш') ? BIRTH_PLACE.exec(window) : null;
-  const birthDate = date ? `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}` : null;
-  return { birthDate, birthPlace: place ? place[1]!.trim() : null };
+  return date ? `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}` : null;
 }
 
-function makePerson(text: string, written: string, at: number, role: PersonRoleName, c: GrammaticalCase): PersonInText {
+function birthPlaceIn(window: string): string | null {
+  // Every birthplace phrase has one of these words: the pattern is not run over windows without them.
+  const place = window.includes('урожен') || window.includes('место') || window.includes('родивш') ? BIRTH_PLACE.exec(window) : null;
+  return place ? place[1]!.trim() : null;
+}
+
+/**
+ * Birth date and place written after a person charged's name. Those that `known` (the person this
+ * mention merges into) already has are kept by the merge, so they are not looked for again.
+ */
+function birthDetails(text: string, at: number, known: PersonInText | undefined): { birthDate: string | null; birthPlace: string | null } {
+  const window = text.slice(at, at + 320);
+  return {
+    birthDate: (known?.mention.birthDate ?? null) === null ? birthDateIn(window) : null,
+    birthPlace: (known?.mention.birthPlace ?? null) === null ? birthPlaceIn(window) : null,
+  };
+}
+
+function makePerson(text: string, written: string, at: number, role: PersonRoleName, c: GrammaticalCase, key: string, known: PersonInText | undefined): PersonInText {
   // «гражданки КР Сыдыковой …» names the gender just before the name; further back is another sentence.
   const window = text.slice(Math.max(0, at - 25), at + written.length + 260);
   const depersonalized = isDepersonalized(written);
   const gender = depersonalized
     ? contextGender(window)
     : genderOfName(written) ?? genderFromEndings(written, c) ?? contextGender(window);
-  const details = role === 'witness' || role === 'other' ? { birthDate: null, birthPlace: null } : birthDetails(text, at + written.length);
+  const details = role === 'witness' || role === 'other' ? { birthDate: null, birthPlace: null } : birthDetails(text, at + written.length, known);
   return {
     mention: {
       name: written,
@@ -154,7 +168,7 @@ function makePerson(text: string, written: string, at: number, role: PersonRoleN
       birthPlace: details.birthPlace,
       depersonalized,
     },
-    key: nameKey(written),
+    key,
     spans: [{ start: at, end: at + written.length }],
     anchorAt: at,
     organisation: false,
@@ -202,9 +216,13 @@ function addSpan(person: PersonInText, start: number, end: number): void {
   person.spans.push({ start, end });
 }
 
-/** Adds a person, or merges the mention into a person already found with the same key. */
-function addPerson(found: PersonInText[], person: PersonInText): void {
-  const same = found.find((p) => p.key === person.key || (person.key.endsWith('|') && p.key.startsWith(person.key)));
+/** The person already found that a new person with `key` merges into, if any. */
+function personWithKey(found: PersonInText[], key: string): PersonInText | undefined {
+  return found.find((p) => p.key === key || (key.endsWith('|') && p.key.startsWith(key)));
+}
+
+/** Adds a person, or merges the mention into `same`, a person already found with the same key. */
+function addPerson(found: PersonInText[], person: PersonInText, same: PersonInText | undefined): void {
   if (!same) {
     found.push(person);
     return;
@@ -263,11 +281,13 @@ function mention(text: string, found: PersonInText[], seen: Map<string, MentionK
     addSpan(known.person, at, at + written.length);
     return;
   }
-  const person = makePerson(text, written, at, role, c);
-  const kind = { role, grammaticalCase: c, person: found.find((p) => p.key === person.key) ?? person };
+  const key = nameKey(written);
+  const same = personWithKey(found, key);
+  const person = makePerson(text, written, at, role, c, key, same);
+  const kind = { role, grammaticalCase: c, person: found.find((p) => p.key === key) ?? person };
   if (kinds) kinds.push(kind);
   else seen.set(written, [kind]);
-  addPerson(found, person);
+  addPerson(found, person, same);
 }
 
 export function personsFromText(text: string): PersonInText[] {
