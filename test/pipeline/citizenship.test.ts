@@ -85,3 +85,24 @@ describe('citizenship traps in whole acts', () => {
     expect(analysis.kyrgyz.evidence.map((e) => e.cue).sort()).toEqual(['birthplace', 'citizenship', 'name_particle']);
   });
 });
+
+describe('the Kyrgyz passport series, a weak cue', () => {
+  const withPassport = (passport: string) => act(`в отношении Мамытова Азамата Бековича, 12.03.1995 года рождения, гражданство не установлено, документ: паспорт ${passport}, по ч. 1.1 ст. 18.8 КоАП РФ`);
+
+  it.each(['AN1234567', 'AC 7654321', 'ID1234567', 'АН 1234567', 'АС1234567'])('reads %s as a possible Kyrgyz citizen, pointing at the number', (passport) => {
+    const a = analyzeDocument({ id: 'p', text: withPassport(passport) });
+    expect(a.kyrgyz.flag).toBe('possible');
+    expect(a.kyrgyz.evidence.map((e) => [e.cue, a.text!.slice(e.start, e.end)])).toEqual([['passport', passport]]);
+  });
+
+  it.each(['AN12345678', 'AN123456', 'XAN1234567', 'AB1234567', 'АБ 1234567'])('does not read %s as a Kyrgyz passport', (passport) => {
+    const a = analyzeDocument({ id: 'p', text: withPassport(passport) });
+    expect(a.kyrgyz.flag).toBe('no');
+    expect(a.kyrgyz.evidence).toEqual([]);
+  });
+
+  it('lets a stated citizenship outweigh the series', () => {
+    const a = analyzeDocument({ id: 'p', text: withPassport('AN1234567').replace('гражданство не установлено', 'гражданина Республики Узбекистан') });
+    expect(a.kyrgyz.flag).toBe('no');
+  });
+});
