@@ -18,6 +18,13 @@ const isAccused = (person: PersonMention) => person.role === 'defendant' || pers
 // Found from «№»: the words that may precede it do not change the number read.
 const CASE_NUMBER = /№\s*(\d{1,2}[а-я]?-\d{1,6}\s?\/\s?\d{2,4}(?:\s?\([^)]{1,20}\))?)/u;
 
+/** The case number near the top of the act, without the spaces some courts put in it. */
+function caseNumberIn(text: string): string | undefined {
+  const written = CASE_NUMBER.exec(text.slice(0, 2000))?.[1];
+  // Most numbers have no space: a test is cheaper than a global replace that finds nothing.
+  return written && /\s/.test(written) ? written.replace(/\s/g, '') : written;
+}
+
 function withCitizenship(person: PersonMention, decision: PersonCitizenship | undefined): PersonMention {
   const country = decision?.country;
   return { ...person, citizenship: country && /^[A-Z]{2}$/.test(country) ? country : null };
@@ -53,19 +60,22 @@ export function analyzeDocument(input: { id: string; text: string }): CaseAnalys
   const charges = extractCharges(text);
   const decisionDate = firstDate(text);
   const deadline = appealDeadline(decisionDate, caseTypeOf(charges));
-  const caseNumber = CASE_NUMBER.exec(text.slice(0, 2000))?.[1]?.replace(/\s/g, '');
-  return {
+  const caseNumber = caseNumberIn(text);
+  const analysis: CaseAnalysis = {
     id: input.id,
     kyrgyz: decision.verdict,
     persons: textPersonsOut(persons, decision),
     charges,
     outcomes: outcomesFor(text, persons, (p) => p.mention.name),
-    ...(caseNumber ? { caseNumber } : {}),
-    ...(decisionDate ? { decisionDate } : {}),
-    ...(deadline ? { appealDeadline: deadline } : {}),
-    ...(truncated ? { truncated } : {}),
-    text,
   };
+  // Optional keys set one by one (in this order, which is the order of the JSON answer): spreading
+  // `cond ? {key} : {}` cost a small object and a generic copy each.
+  if (caseNumber) analysis.caseNumber = caseNumber;
+  if (decisionDate) analysis.decisionDate = decisionDate;
+  if (deadline) analysis.appealDeadline = deadline;
+  if (truncated) analysis.truncated = truncated;
+  analysis.text = text;
+  return analysis;
 }
 
 /** The person in the act that a card party is: same name key, or the only person charged. */
