@@ -119,7 +119,7 @@ export function isSubstantive(code: ChargeCodeName, article: string): boolean {
 }
 
 const LIST_SEPARATOR = /\s*(?:,|и)\s*(?:ч\.\s*)?/u;
-const unquoted = (s: string) => (s.includes('"') ? s.replace(/"/g, '') : s).trim();
+const unquoted = (s: string) => (s.includes('"') ? s.replaceAll('"', '') : s).trim();
 
 /** Whether `list` is one number as written: digits and dots only («18.8», «2»). */
 function isOneNumber(list: string): boolean {
@@ -154,16 +154,33 @@ interface RawCitation {
   code: ChargeCodeName | null;
 }
 
+/**
+ * «КоАП» or «УК» at `first`, followed (before `limit`) by an ASCII character that is no letter
+ * («КоАП РФ», «УК РФ,»): what KOAP or UK finds there, told without running a pattern (a call
+ * costs more than the scan). Null when it is not so or not sure: the patterns decide then.
+ */
+function abbreviationAt(text: string, first: number, limit: number): ChargeCodeName | null {
+  const name = text.startsWith('КоАП', first) ? 'КоАП' : text.startsWith('УК', first) ? 'УК' : null;
+  if (name === null || first + name.length >= limit) return null;
+  const next = text.charCodeAt(first + name.length);
+  const latinLetter = (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a;
+  return next < 0x80 && !latinLetter ? name : null;
+}
+
 function codeAt(text: string, at: number): ChargeCodeName | null {
   // Every code name starts with «К» or «У»: most citations without a code are told without the pattern.
   let first = at;
   while (first < at + 80 && isSpace(text, first)) first += 1;
   const letter = text.charCodeAt(first);
   if (letter !== LETTER_K && letter !== LETTER_U) return null;
+  const abbreviation = abbreviationAt(text, first, at + 80);
+  if (abbreviation !== null) return abbreviation;
   const window = text.slice(at, at + 80);
   if (letter === LETTER_U) return UK.test(window) ? 'УК' : null;
   return KOAP.test(window) ? 'КоАП' : KAS.test(window) ? 'КАС' : null;
 }
+
+const ITEM_LETTER = /[а-и]/u;
 
 /** Every citation with a code, substantive or not, in text order. */
 export function findCitations(text: string): LocatedCitation[] {
@@ -183,11 +200,12 @@ export function findCitations(text: string): LocatedCitation[] {
     const windowStart = Math.max(consumed, at - 60);
     const prefix = prefixOf(text.slice(windowStart, at));
     const prefixAt = prefix && prefix[0].length > 0 && !letterBefore(text, windowStart + prefix.index) ? windowStart + prefix.index : at;
-    const [item, part] = prefixAt < at ? [prefix![1], prefix![2]] : [undefined, undefined];
+    const item = prefixAt < at ? prefix![1] : undefined;
+    const part = prefixAt < at ? prefix![2] : undefined;
     const end = at + article[0].length;
     consumed = end;
     from = end;
-    const itemList = item && /[а-и]/u.test(item) ? splitList(item) : [null];
+    const itemList = item && ITEM_LETTER.test(item) ? splitList(item) : [null];
     const trailingItem = article[3] ?? null;
     raw.push({
       start: prefixAt,
@@ -224,7 +242,18 @@ export function findCitations(text: string): LocatedCitation[] {
 function isQuotedNotCharged(text: string, start: number): boolean {
   const before = text.slice(sentenceStart(text, start, 700), start);
   // The end only: a pattern anchored with $ is otherwise tried at every character of the sentence.
-  return NOT_A_CHARGE_BEFORE.test(before) || LEGAL_REFERENCE_JUST_BEFORE.test(before.trimEnd().slice(-40));
+  return NOT_A_CHARGE_BEFORE.test(before) || (endsWithOorU(before) && LEGAL_REFERENCE_JUST_BEFORE.test(before.trimEnd().slice(-40)));
+}
+
+const LETTER_O = 0x43e;
+const LETTER_SMALL_U = 0x443;
+
+/** Whether `text`, but for spaces, ends with «о» or «у» as «согласно» and «в силу» do: most do not, and need no pattern. */
+function endsWithOorU(text: string): boolean {
+  let last = text.length - 1;
+  while (last >= 0 && isSpace(text, last)) last -= 1;
+  const lower = text.charCodeAt(last) | 0x20; // Cyrillic capitals «О», «У» to lower case
+  return lower === LETTER_O || lower === LETTER_SMALL_U;
 }
 
 export function extractChargesWithSpans(text: string): LocatedCitation[] {
@@ -238,13 +267,20 @@ export function extractCharges(text: string): ChargeCitation[] {
   const charges: ChargeCitation[] = [];
   for (const c of findCitations(text)) {
     if (!isSubstantive(c.code, c.article)) continue;
-    if (charges.some((o) => sameCharge(o, c)) || isQuotedNotCharged(text, c.start)) continue;
+    if (hasCharge(charges, c) || isQuotedNotCharged(text, c.start)) continue;
     charges.push({ code: c.code, article: c.article, part: c.part, item: c.item });
   }
   return withoutLessPrecise(charges);
 }
 
 const sameCharge = (a: ChargeCitation, b: ChargeCitation) => a.article === b.article && a.part === b.part && a.item === b.item && a.code === b.code;
+
+/** Whether `charges` holds `c` (a loop, not some() with a closure made per citation). */
+function hasCharge(charges: ChargeCitation[], c: ChargeCitation): boolean {
+  for (const o of charges) if (sameCharge(o, c)) return true;
+  return false;
+}
+
 const chargeKey = (c: ChargeCitation) => `${c.code}|${c.article}|${c.part ?? ''}|${c.item ?? ''}`;
 
 /** One citation per article/part/item; a bare article is dropped when a part of it is cited. */
