@@ -75,9 +75,20 @@ export function parseNumberWords(words: string): number | null {
   return seen ? total + current : null;
 }
 
+const SEPARATORS = /[\s.]/g;
+
+/** Whether `text` is digits only («5000»): most amounts, which need no separators dropped. */
+function onlyDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /** Digits with thousands separators («5 000», «5.000») → number. */
 export function parseDigits(digits: string): number {
-  return Number(digits.replace(/[\s.]/g, ''));
+  return Number(onlyDigits(digits) ? digits : digits.replace(SEPARATORS, ''));
 }
 
 /** A number written as digits (optionally followed by words in brackets) or as words. */
