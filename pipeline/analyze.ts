@@ -8,8 +8,10 @@ import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyr
 import { nameCompleteness, nameKey } from './name-forms.ts';
 import { capText } from './limits.ts';
 import { normalizeDocument } from './normalize.ts';
-import { appealDeadline, extractOutcomes, extractOutcomesByHolder, firstDate } from './outcome.ts';
-import { personsFromCard, personsFromText, type PersonInText } from './persons.ts';
+import { appealDeadline, firstDate } from './decision-date.ts';
+import { extractOutcomes, extractOutcomesByHolder } from './outcome.ts';
+import { personsFromCard } from './card-persons.ts';
+import { personsFromText, type PersonInText } from './persons.ts';
 import type { CaseAnalysis, ChargeCitation, KyrgyzVerdict, OutcomeRecord, PersonMention } from './types.ts';
 
 export { analysisToJson, analyzeJsonLine, analyzeJsonLines } from './json-lines.ts';

@@ -6,7 +6,8 @@
 // the nearest name before it in the sentence («Мамытова А.Б., … гражданина КР»), else the only
 // person charged. The traps (other Central Asian states, «переводчик с киргизского языка», a Kyrgyz
 // city as a destination, «гражданина <данные изъяты>») are not strong cues by construction.
-import { NAME, type PersonInText } from './persons.ts';
+import { NAME } from './person-anchors.ts';
+import type { PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
 import { firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart, wordStartMatches } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';

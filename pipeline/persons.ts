@@ -1,97 +1,13 @@
-// People in a case: from the card's parties table when there is one (names as the court
-// registered them), and from the act text. In the text a person is found by an anchor that
-// also says their role and the grammatical case of the name: «в отношении Мамытова» (the person
-// charged, genitive), «Признать Мамытову … виновной» (accusative), «свидетель Асанов», «гражданина
-// Кыргызской Республики Асанова» (someone else: a worker, a registered person).
-import type { CaseParty } from '../db/case-card.ts';
-import { firstWordStart, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
-import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, titleCase, type GrammaticalCase } from './name-forms.ts';
+// People in the act text (a card's parties table: card-persons.ts). A person is found by an
+// anchor (person-anchors.ts) that also says their role and the grammatical case of the name:
+// «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
+// (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
+// worker, a registered person).
+import { firstWordStart, letterBefore, matchesAtNeedle } from './cyrillic.ts';
+import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
+import { ANCHORS, NAME, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
-
-const WORD = String.raw`[А-Я][а-я]+(?:-[А-Я]?[а-я]+)?`;
-const UPPER = String.raw`[А-Я]{2,}(?:-[А-Я]{2,})?`;
-const PARTICLE = String.raw`(?:уулу|кызы|угли|оглы|кизи|улы|заде|УУЛУ|КЫЗЫ)`;
-const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
-/** A written name: a marker, initials + surname, or up to four name words with optional initials. */
-export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
-/** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
-const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+)?граждан\p{L}*\s+(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)\s+|лица\s+без\s+гражданства\s+|гр\.\s*(?:<данные изъяты>\s+)?)?`;
-
-interface Anchor {
-  /** A word every match contains: the pattern is tried only where it occurs. */
-  needle: string;
-  /** Sticky pattern tried at each needle (`lead` characters before it), or a global one over windows around it. */
-  pattern: RegExp;
-  lead: number;
-  /** What must come right before the match («о» before «помещении»), when the pattern starts later. */
-  before?: RegExp;
-  /** The line-start anchor: the name comes before the needle, so the pattern runs over a window around it. */
-  window?: boolean;
-  /** What the next word after the needle's word starts with in every match: a quick test before the pattern. */
-  nextWord?: string[];
-  role: PersonRoleName;
-  grammaticalCase: GrammaticalCase;
-}
-
-interface AnchorOptions {
-  lead?: number;
-  before?: RegExp;
-  after?: string;
-  window?: boolean;
-  nextWord?: string[];
-}
-
-const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
-  needle,
-  pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${options.after ?? ''}`, options.window ? 'gu' : 'uy'),
-  lead: options.lead ?? 0,
-  ...(options.before ? { before: options.before } : {}),
-  ...(options.window ? { window: true } : {}),
-  ...(options.nextWord ? { nextWord: options.nextWord } : {}),
-  role,
-  grammaticalCase,
-});
-
-export const ANCHORS: Anchor[] = [
-  anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
-  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
-  // «Признать Абдыкадырова У.М. и Сейитбекову А.Н. виновными»: the second of two persons found guilty together.
-  anchor('ризнать', String.raw`[Пп]ризнать\s+${STATE_WORDS}${NAME}\s+и\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
-  anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
-  anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
-  anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
-  // «административн…» is in every КоАП act: only «… иск(овое)», «… истца», «… ответчик» are worth the pattern.
-  // Found by «дминистративн» (lead 1): a literal search checks every «а», far more common than «д».
-  anchor('дминистративн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen', {
-    lead: 1,
-    nextWord: ['ис', 'ответчик'],
-  }),
-  anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
-  anchor('детел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown', { lead: 3 }),
-  anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
-  anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
-];
-
-// «(а)дминистративн…» is left out of the shared index: it would add one more first letter for the
-// one scan to check at every character, and a literal search (indexOf) finds its positions for less.
-const UNINDEXED_NEEDLES = new Set(['дминистративн', 'детел']);
-registerNeedles(...ANCHORS.map((a) => a.needle).filter((needle) => !UNINDEXED_NEEDLES.has(needle)), 'граждан');
-
-/** Where an anchor names someone: tried only at its needle. */
-function anchorMatches(text: string, a: Anchor): IndexedMatch[] {
-  // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
-  if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
-  const nextWord = a.nextWord;
-  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, nextWord ? (t, at) => nextWordMayStart(t, at, nextWord) : undefined);
-  if (!a.before) return all;
-  const before = a.before;
-  return all.filter((m) => {
-    const at = m.index;
-    const head = before.exec(text.slice(Math.max(0, at - 12), at));
-    return head !== null && !letterBefore(text, at - head[0].length);
-  });
-}
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
 export const CITIZEN_NAMED = new RegExp(String.raw`граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
@@ -353,53 +269,3 @@ function withoutStrayPlaceholder(text: string, found: PersonInText[]): PersonInT
   person.mention.birthPlace ??= placeholder.mention.birthPlace;
   return found.filter((p) => p !== placeholder);
 }
-
-// Roles in card parties tables (sudrf, both layouts; mos-gorsud).
-const ROLE_BY_CARD: [RegExp, PersonRoleName][] = [
-  [/ПРИВЛЕКАЕМОЕ\s+ЛИЦО|ЛИЦО,\s+В\s+ОТНОШЕНИИ|ПРАВОНАРУШИТЕЛ/iu, 'person_charged'],
-  [/ПОДСУДИМ|ОСУЖДЕНН|ОБВИНЯЕМ|ОПРАВДАНН|^ЛИЦА$/iu, 'defendant'],
-  [/ПОТЕРПЕВШ/iu, 'victim'],
-  [/СВИДЕТЕЛ/iu, 'witness'],
-  // In КАС cases about entry bans and detention the foreign citizen is the administrative plaintiff.
-  [/АДМИНИСТРАТИВН\S*\s+(?:ИСТЕЦ|ОТВЕТЧИК)|ЗАЯВИТЕЛЬ|ЗАИНТЕРЕСОВАННОЕ\s+ЛИЦО/iu, 'person_charged'],
-];
-const ORGANISATION_NAME = /(?<!\p{L})(?:ООО|ОАО|ЗАО|АО|ПАО|ФКУ|УФСИН|ФСИН|МВД|УМВД|ГУ|ОВМ|ОМВД|Управлени\p{L}*|Отдел\p{L}*|России|ФГУП|ФССП|Прокурор\p{L}*)(?!\p{L})/u;
-
-export function roleOf(roleAsWritten: string): PersonRoleName {
-  for (const [pattern, role] of ROLE_BY_CARD) if (pattern.test(roleAsWritten.trim())) return role;
-  return 'other';
-}
-
-export function isOrganisationName(name: string): boolean {
-  return ORGANISATION_NAME.test(name);
-}
-
-/** Card parties are registered in the nominative: only the letter case needs fixing. */
-export function personsFromCard(parties: CaseParty[]): PersonMention[] {
-  return parties
-    .map((party) => ({ party, organisation: isOrganisationName(party.name), role: roleOf(party.roleAsWritten) }))
-    .map(({ party, organisation, role }) => ({
-      party,
-      organisation,
-      // КАС: the state body is a party too (plaintiff when it asks for placement in a ЦВСИГ, defendant
-      // when a ban is challenged); the foreign citizen is the person whose fate is decided.
-      role: /АДМИНИСТРАТИВН\S*\s+(?:ИСТЕЦ|ОТВЕТЧИК)|ЗАЯВИТЕЛ|ЗАИНТЕРЕСОВАНН/iu.test(party.roleAsWritten) ? (organisation ? 'other' : 'person_charged') : role,
-    }))
-    .filter(({ organisation, role }) => !organisation || role === 'person_charged')
-    .map(({ party, organisation, role }) => {
-      const depersonalized = isDepersonalized(party.name);
-      const normalized = depersonalized ? null : organisation ? party.name.trim() : titleCase(party.name);
-      return {
-        name: party.name,
-        normalized,
-        role: role as PersonRoleName,
-        citizenship: null,
-        gender: depersonalized || organisation ? null : genderOfName(party.name) ?? genderFromEndings(normalized ?? '', 'nom'),
-        birthDate: null,
-        birthPlace: null,
-        depersonalized,
-      };
-    });
-}
-
-export { genderOfName, titleCase as normalizeName };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appealDeadline, extractOutcomes, firstDate } from '../../pipeline/outcome.ts';
+import { appealDeadline, firstDate } from '../../pipeline/decision-date.ts';
+import { extractOutcomes } from '../../pipeline/outcome.ts';
 import { parseNumberWords } from '../../pipeline/numerals.ts';
 
 const ruling = (resolution: string) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nominativeName, nameKey } from '../../pipeline/name-forms.ts';
-import { personsFromCard, personsFromText } from '../../pipeline/persons.ts';
+import { personsFromCard } from '../../pipeline/card-persons.ts';
+import { personsFromText } from '../../pipeline/persons.ts';
 
 const accused = (text: string) => personsFromText(text).filter((p) => p.mention.role === 'person_charged' || p.mention.role === 'defendant').map((p) => p.mention);
 

@@ -1,0 +1,92 @@
+// The decision date of an act and the appeal deadline that follows from it.
+
+const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+// No leading lookbehind (it keeps V8 from skipping ahead): a digit before is checked in code.
+const WORDED_DATE = new RegExp(`(\\d{1,2})\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'gu');
+const NUMERIC_DATE = /(\d{2})\.(\d{2})\.(\d{4})(?!\d)/g;
+
+/** The first match not preceded by a digit. */
+function firstAfterNonDigit(text: string, pattern: RegExp): RegExpExecArray | null {
+  for (let from = 0; ; ) {
+    pattern.lastIndex = from;
+    const m = pattern.exec(text);
+    if (!m) return null;
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+    if (before < 0x30 || before > 0x39) return m;
+    from = m.index + 1;
+  }
+}
+
+/**
+ * The decision date: the first date written before the judge's introduction («Судья …»,
+ * «рассмотрев …»), where acts put it; later dates are birth dates and events.
+ */
+export function firstDate(text: string): string | null {
+  const intro = /(?:Судья|судья|рассмотрев|в\s+составе|Суд\s+в\s+составе)/u.exec(text.slice(0, 3000));
+  const head = text.slice(0, intro ? Math.max(intro.index, 200) : 1500);
+  const worded = firstAfterNonDigit(head, WORDED_DATE);
+  const numeric = firstAfterNonDigit(head, NUMERIC_DATE);
+  // «31.02.2026» or «01.13.2026» are not dates: a decision date must survive a calendar round trip.
+  const fromWords = worded ? `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` : null;
+  const fromDigits = numeric ? `${numeric[3]}-${numeric[2]}-${numeric[1]}` : null;
+  const wordedOk = fromWords !== null && isCalendarDate(fromWords);
+  const numericOk = fromDigits !== null && isCalendarDate(fromDigits);
+  if (wordedOk && numericOk) return worded!.index <= numeric!.index ? fromWords : fromDigits;
+  return wordedOk ? fromWords : numericOk ? fromDigits : null;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+}
+
+/** «YYYY-MM-DD» read as numbers, or null when `iso` is not written so. */
+function isoParts(iso: string): [number, number, number] | null {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d) return null;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const digit = iso.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) y = y * 10 + digit;
+    else if (i < 7) m = m * 10 + digit;
+    else d = d * 10 + digit;
+  }
+  return [y, m, d];
+}
+
+export function isCalendarDate(iso: string): boolean {
+  const parts = isoParts(iso);
+  // Years below 100 are not calendar dates either: Date.UTC reads them as 1900 + year.
+  if (parts) return parts[0] >= 100 && parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1 && parts[2] <= daysInMonth(parts[0], parts[1]);
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Appeal deadline, kept simple: calendar days from the decision date (the law counts from the
+ * day a copy is received, which we do not know): КоАП 10 days (ст. 30.3), criminal 15 days
+ * (УПК ст. 389.4). КАС and civil: none computed.
+ */
+export function appealDeadline(decisionDate: string | null, caseType: string): string | null {
+  const parts = decisionDate ? isoParts(decisionDate) : null;
+  if (!parts || !isCalendarDate(decisionDate!)) return null;
+  const days = caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
+  if (days === null) return null;
+  let [y, m, d] = parts;
+  d += days;
+  for (let length = daysInMonth(y, m); d > length; length = daysInMonth(y, m)) {
+    d -= length;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,90 @@
+// The words that introduce a person in an act, each with the role it gives and the grammatical
+// case of the name after it («в отношении» → the person charged, genitive; «Признать … виновной» →
+// accusative; «свидетель», «потерпевший», «переводчик»), and the written forms of a name.
+import { letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
+import type { GrammaticalCase } from './name-forms.ts';
+import type { PersonRoleName } from './types.ts';
+
+export const WORD = String.raw`[А-Я][а-я]+(?:-[А-Я]?[а-я]+)?`;
+export const UPPER = String.raw`[А-Я]{2,}(?:-[А-Я]{2,})?`;
+export const PARTICLE = String.raw`(?:уулу|кызы|угли|оглы|кизи|улы|заде|УУЛУ|КЫЗЫ)`;
+export const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
+/** A written name: a marker, initials + surname, or up to four name words with optional initials. */
+export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
+/** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
+export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+)?граждан\p{L}*\s+(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)\s+|лица\s+без\s+гражданства\s+|гр\.\s*(?:<данные изъяты>\s+)?)?`;
+
+export interface Anchor {
+  /** A word every match contains: the pattern is tried only where it occurs. */
+  needle: string;
+  /** Sticky pattern tried at each needle (`lead` characters before it), or a global one over windows around it. */
+  pattern: RegExp;
+  lead: number;
+  /** What must come right before the match («о» before «помещении»), when the pattern starts later. */
+  before?: RegExp;
+  /** The line-start anchor: the name comes before the needle, so the pattern runs over a window around it. */
+  window?: boolean;
+  /** What the next word after the needle's word starts with in every match: a quick test before the pattern. */
+  nextWord?: string[];
+  role: PersonRoleName;
+  grammaticalCase: GrammaticalCase;
+}
+
+interface AnchorOptions {
+  lead?: number;
+  before?: RegExp;
+  after?: string;
+  window?: boolean;
+  nextWord?: string[];
+}
+
+const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
+  needle,
+  pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${options.after ?? ''}`, options.window ? 'gu' : 'uy'),
+  lead: options.lead ?? 0,
+  ...(options.before ? { before: options.before } : {}),
+  ...(options.window ? { window: true } : {}),
+  ...(options.nextWord ? { nextWord: options.nextWord } : {}),
+  role,
+  grammaticalCase,
+});
+
+export const ANCHORS: Anchor[] = [
+  anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
+  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
+  // «Признать Абдыкадырова У.М. и Сейитбекову А.Н. виновными»: the second of two persons found guilty together.
+  anchor('ризнать', String.raw`[Пп]ризнать\s+${STATE_WORDS}${NAME}\s+и\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
+  anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
+  anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
+  anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
+  // «административн…» is in every КоАП act: only «… иск(овое)», «… истца», «… ответчик» are worth the pattern.
+  // Found by «дминистративн» (lead 1): a literal search checks every «а», far more common than «д».
+  anchor('дминистративн', String.raw`(?:административн\p{L}*\s+(?:исков\p{L}*\s+заявлени\p{L}*|иск[ау]?(?!\p{L}))|административного\s+истца|административн\p{L}*\s+ответчик\p{L}*)\s+`, 'person_charged', 'gen', {
+    lead: 1,
+    nextWord: ['ис', 'ответчик'],
+  }),
+  anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
+  anchor('свидетел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
+  anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
+];
+
+// «(а)дминистративн…» is left out of the shared index: it would add one more first letter for the
+// one scan to check at every character, and a literal search (indexOf) finds its positions for less.
+const UNINDEXED_NEEDLES = new Set(['дминистративн']);
+registerNeedles(...ANCHORS.map((a) => a.needle).filter((needle) => !UNINDEXED_NEEDLES.has(needle)), 'граждан');
+
+/** Where an anchor names someone: tried only at its needle. */
+export function anchorMatches(text: string, a: Anchor): IndexedMatch[] {
+  // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
+  if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
+  const nextWord = a.nextWord;
+  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, nextWord ? (t, at) => nextWordMayStart(t, at, nextWord) : undefined);
+  if (!a.before) return all;
+  const before = a.before;
+  return all.filter((m) => {
+    const at = m.index;
+    const head = before.exec(text.slice(Math.max(0, at - 12), at));
+    return head !== null && !letterBefore(text, at - head[0].length);
+  });
+}
