@@ -34,29 +34,75 @@ function isPrefixCharacter(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x22;
 }
 
+/** An item and part found before an article word: where the prefix starts, and their texts. */
+interface Prefix {
+  start: number;
+  item: string | undefined;
+  part: string | undefined;
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /**
- * The item and part written right before an article word: what `${ITEM}?${PART}?$` finds first
- * in `window`, tried only where «п» or «ч» is (anywhere else only the empty match at the end could
- * be found, and it means «no prefix»). Null when there is none.
+ * The item and part written right before an article word, in `text` from `start` to `end`: what
+ * `${ITEM}?${PART}?$` finds first in that window, tried only where «п» or «ч» is (anywhere else only
+ * the empty match at the end could be found, and it means «no prefix»). Null when there is none.
  */
-function prefixOf(window: string): RegExpExecArray | null {
+function prefixOf(text: string, start: number, end: number): Prefix | null {
   // A prefix ends the window, but for spaces, with a number, an item letter («а»–«и») or a quote.
-  let last = window.length - 1;
-  while (last >= 0 && isSpace(window, last)) last -= 1;
-  const end = window.charCodeAt(last);
-  if (!((end >= 0x30 && end <= 0x39) || (end >= LETTER_A && end <= LETTER_I) || end === 0x22)) return null;
+  let last = end - 1;
+  while (last >= start && isSpace(text, last)) last -= 1;
+  const code = text.charCodeAt(last);
+  if (!(isDigit(code) || (code >= LETTER_A && code <= LETTER_I) || code === 0x22)) return null;
+  if (isDigit(code)) {
+    const plain = plainPartOf(text, start, last);
+    if (plain !== null) return plain;
+  }
+  const window = text.slice(start, end);
   // A prefix is read from the window's end back to the first character it cannot contain.
-  let from = last;
+  let from = last - start;
   while (from > 0 && (isPrefixCharacter(window.charCodeAt(from - 1)) || isSpace(window, from - 1))) from -= 1;
   for (let i = from; i < window.length; i += 1) {
-    const code = window.charCodeAt(i);
-    if (code !== LETTER_P && code !== LETTER_CH) continue;
+    const letter = window.charCodeAt(i);
+    if (letter !== LETTER_P && letter !== LETTER_CH) continue;
     PREFIX.lastIndex = i;
     const m = PREFIX.exec(window);
-    if (m) return m;
+    if (m) return m[0].length > 0 ? { start: start + m.index, item: m[1], part: m[2] } : null;
   }
   return null;
 }
+
+/**
+ * The common prefix, a plain «ч. 2», «ч.3.1» ending (but for spaces) at the digit `last`, read by
+ * code: the pattern costs far more than these few characters. Null when the window ends otherwise,
+ * or when what stands before «ч.» could belong to the same prefix (a digit, an item letter «а»–«и»,
+ * a quote, «,», «.», «ч»: «п. "а" ч. 2», «ч. 1 и ч. 2», «ч. ч. 2», «чч. 2»); the pattern decides then.
+ */
+function plainPartOf(text: string, start: number, last: number): Prefix | null {
+  let i = digitsBefore(text, start, last);
+  if (i < 0) return null;
+  if (i > start && text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i - 1))) i = digitsBefore(text, start, i - 1);
+  if (i < 0) return null;
+  const numberStart = i + 1;
+  while (i >= start && isSpace(text, i)) i -= 1;
+  if (i <= start || text.charCodeAt(i) !== 0x2e || text.charCodeAt(i - 1) !== LETTER_CH) return null;
+  const partWord = i - 1;
+  i = partWord - 1;
+  while (i >= start && isSpace(text, i)) i -= 1;
+  if (i >= start) {
+    const before = text.charCodeAt(i);
+    if (isDigit(before) || (before >= LETTER_A && before <= LETTER_I) || before === 0x22 || before === 0x2c || before === 0x2e || before === LETTER_CH) return null;
+  }
+  return { start: partWord, item: undefined, part: text.slice(numberStart, last + 1) };
+}
+
+/** The offset before the one or two digits ending at `last` (as `\d{1,2}` reads a part), or -1 for more digits. */
+function digitsBefore(text: string, start: number, last: number): number {
+  let i = last - 1;
+  if (i >= start && isDigit(text.charCodeAt(i))) i -= 1;
+  return i >= start && isDigit(text.charCodeAt(i)) ? -1 : i;
+}
+
 /** The article word and numbers, then a part and item written after them («ст.18.8 ч.3.1», «ст.158 ч.2 п.в»). */
 const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'gu');
 /**
@@ -198,10 +244,10 @@ export function findCitations(text: string): LocatedCitation[] {
       continue;
     }
     const windowStart = Math.max(consumed, at - 60);
-    const prefix = prefixOf(text.slice(windowStart, at));
-    const prefixAt = prefix && prefix[0].length > 0 && !letterBefore(text, windowStart + prefix.index) ? windowStart + prefix.index : at;
-    const item = prefixAt < at ? prefix![1] : undefined;
-    const part = prefixAt < at ? prefix![2] : undefined;
+    const prefix = prefixOf(text, windowStart, at);
+    const prefixAt = prefix && !letterBefore(text, prefix.start) ? prefix.start : at;
+    const item = prefixAt < at ? prefix!.item : undefined;
+    const part = prefixAt < at ? prefix!.part : undefined;
     const end = at + article[0].length;
     consumed = end;
     from = end;
