@@ -52,6 +52,7 @@ function prefixOf(text: string, start: number, end: number): Prefix | null {
   // A prefix ends the window, but for spaces, with a number, an item letter («а»–«и») or a quote.
   let last = end - 1;
   while (last >= start && isSpace(text, last)) last -= 1;
+  if (last < start) return null; // an empty window: the character before it is no part of it
   const code = text.charCodeAt(last);
   if (!(isDigit(code) || (code >= LETTER_A && code <= LETTER_I) || code === 0x22)) return null;
   if (isDigit(code)) {
