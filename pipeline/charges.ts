@@ -3,7 +3,7 @@
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
 import { LIST, prefixOf } from './citation-prefix.ts';
-import { isSpace, letterBefore, sentenceStart } from './cyrillic.ts';
+import { isSpace, lastNonSpace, letterBefore, sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -202,20 +202,17 @@ export function findCitations(text: string): LocatedCitation[] {
 /** Whether the citation at `start` is quoted in an explanation, a warning or a criminal record. */
 function isQuotedNotCharged(text: string, start: number): boolean {
   const before = text.slice(sentenceStart(text, start, 700), start);
-  // The end only: a pattern anchored with $ is otherwise tried at every character of the sentence.
-  return NOT_A_CHARGE_BEFORE.test(before) || (endsWithOorU(before) && LEGAL_REFERENCE_JUST_BEFORE.test(before.trimEnd().slice(-40)));
+  if (NOT_A_CHARGE_BEFORE.test(before)) return true;
+  // The end only (the last 40 characters but for spaces): a pattern anchored with $ is otherwise
+  // tried at every character of the sentence; and only when that end is «о» or «у», as «согласно»
+  // and «в силу» end: most sentences do not, and need no pattern.
+  const last = lastNonSpace(before, before.length);
+  const lower = before.charCodeAt(last) | 0x20; // Cyrillic capitals «О», «У» to lower case
+  return (lower === LETTER_O || lower === LETTER_SMALL_U) && LEGAL_REFERENCE_JUST_BEFORE.test(before.slice(Math.max(0, last - 39), last + 1));
 }
 
 const LETTER_O = 0x43e;
 const LETTER_SMALL_U = 0x443;
-
-/** Whether `text`, but for spaces, ends with «о» or «у» as «согласно» and «в силу» do: most do not, and need no pattern. */
-function endsWithOorU(text: string): boolean {
-  let last = text.length - 1;
-  while (last >= 0 && isSpace(text, last)) last -= 1;
-  const lower = text.charCodeAt(last) | 0x20; // Cyrillic capitals «О», «У» to lower case
-  return lower === LETTER_O || lower === LETTER_SMALL_U;
-}
 
 export function extractChargesWithSpans(text: string): LocatedCitation[] {
   return findCitations(text).filter((c) => isSubstantive(c.code, c.article) && !isQuotedNotCharged(text, c.start));

@@ -1,6 +1,6 @@
 // The item and part written before an article word («п. "а" ч. 2 ст. 158», «частью 3.1 статьи
 // 18.8»), read from a short window that ends at the word.
-import { isSpace } from './cyrillic.ts';
+import { isSpace, lastNonSpace } from './cyrillic.ts';
 
 /** A list of `unit`s joined by «,» or «и» («18.8, 18.10 и 19.3»), each after the first perhaps led by `prefix`. */
 export const LIST = (unit: string, prefix = '') => String.raw`${unit}(?:\s*(?:,|и)\s*${prefix}${unit})*`;
@@ -38,8 +38,7 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
  */
 export function prefixOf(text: string, start: number, end: number): Prefix | null {
   // A prefix ends the window, but for spaces, with a number, an item letter («а»–«и») or a quote.
-  let last = end - 1;
-  while (last >= start && isSpace(text, last)) last -= 1;
+  const last = lastNonSpace(text, end, start);
   if (last < start) return null; // an empty window: the character before it is no part of it
   const code = text.charCodeAt(last);
   if (!(isDigit(code) || (code >= LETTER_A && code <= LETTER_I) || code === 0x22)) return null;
@@ -73,11 +72,10 @@ function plainPartOf(text: string, start: number, last: number): Prefix | null {
   if (i > start && text.charCodeAt(i) === 0x2e && isDigit(text.charCodeAt(i - 1))) i = digitsBefore(text, start, i - 1);
   if (i < 0) return null;
   const numberStart = i + 1;
-  while (i >= start && isSpace(text, i)) i -= 1;
+  i = lastNonSpace(text, numberStart, start);
   if (i <= start || text.charCodeAt(i) !== 0x2e || text.charCodeAt(i - 1) !== LETTER_CH) return null;
   const partWord = i - 1;
-  i = partWord - 1;
-  while (i >= start && isSpace(text, i)) i -= 1;
+  i = lastNonSpace(text, partWord, start);
   if (i >= start) {
     const before = text.charCodeAt(i);
     if (isDigit(before) || (before >= LETTER_A && before <= LETTER_I) || before === 0x22 || before === 0x2c || before === 0x2e || before === LETTER_CH) return null;

@@ -61,6 +61,13 @@ export function isSpace(text: string, at: number): boolean {
   return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** The last offset before `end`, and not before `floor`, whose character is not a space; `floor - 1` when there is none. */
+export function lastNonSpace(text: string, end: number, floor = 0): number {
+  let last = end - 1;
+  while (last >= floor && isSpace(text, last)) last -= 1;
+  return last;
+}
+
 /**
  * Whether the word after the one at `at` (past at least one space) may start with one of
  * `prefixes`: a quick test before a long pattern whose every match goes on so. True when unsure

@@ -1,7 +1,7 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
 // so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
 // Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
-import { allMatches, isSpace, sentenceEnd, sentenceStart } from './cyrillic.ts';
+import { allMatches, lastNonSpace, sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
@@ -32,8 +32,7 @@ export function resolutiveStart(text: string): number {
     const from = Math.max(0, colon - 40);
     // Every heading ends, but for spaces, with «л» or «а» («ПОСТАНОВИЛ», «решила»): the colons of
     // the payment details are passed without the pattern, which is tried at each of 40 characters.
-    let last = colon - 1;
-    while (last >= from && isSpace(text, last)) last -= 1;
+    const last = lastNonSpace(text, colon, from);
     const end = text.charCodeAt(last) | 0x20; // lower case, for Cyrillic capitals
     if (last < from || (end !== LETTER_L && end !== LETTER_A)) continue;
     const heading = RESOLUTIVE.exec(text.slice(from, colon));
@@ -90,8 +89,7 @@ function penaltyWords(part: string): PenaltyWords {
  * tried at every «в» and «р»). Added in text order: a phrase's «в» comes after the word before.
  */
 function withPrecedingV(part: string, at: number, length: number, found: { index: number; end: number }[]): void {
-  let j = at - 1;
-  while (j >= 0 && isSpace(part, j)) j -= 1;
+  const j = lastNonSpace(part, at);
   if (j < at - 1 && j >= 0 && part.charCodeAt(j) === 0x432) found.push({ index: j, end: at + length });
 }
 const FINE_BEFORE = /(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?$/u;

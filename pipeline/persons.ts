@@ -200,7 +200,10 @@ function mention(text: string, found: PersonInText[], seen: Map<string, MentionK
   const key = nameKey(written);
   const same = personWithKey(found, key);
   const person = makePerson(text, written, at, role, c, key, same);
-  const kind = { role, grammaticalCase: c, person: found.find((p) => p.key === key) ?? person };
+  // The person this written name stands for from now on: the one found with exactly this key
+  // (`same`, when its key is this one, is the first such), else the new one.
+  const exact = same?.key === key ? same : found.find((p) => p.key === key);
+  const kind = { role, grammaticalCase: c, person: exact ?? person };
   if (kinds) kinds.push(kind);
   else seen.set(written, [kind]);
   addPerson(found, person, same);
