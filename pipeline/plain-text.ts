@@ -4,6 +4,7 @@
 // normalize.ts then turns into text itself.
 import { ENTITIES, ENTITY, mapChar } from './character-map.ts';
 import type { NormalizedText } from './normalize.ts';
+import { ChangeCandidates } from './wasm/change-sites.ts';
 
 const OPENING_TAG = /<(?:html|body|div|p|span|table|br|td|tr)[\s>/]/iy;
 const CLOSING_TAG = /<\/(?:p|div|td)>/iy;
@@ -40,18 +41,16 @@ export function looksLikeHtml(input: string): boolean {
 // Control characters are deliberately matched here: they are removed from court texts.
 // Everything plain-text normalization changes: whitespace runs that are not a lone space or a
 // lone line break, characters that map to others, entities. A lone line break is not matched at
-// all (it stays as it is). Sticky: tried where CHANGE_MAY_START finds a candidate.
+// all (it stays as it is). Sticky: tried where a candidate is found (below).
 // eslint-disable-next-line no-control-regex
 const CHANGE = /[ \t\r\f\v\u00a0\u2007\u2009\u202f]+\n[\s\u00a0\u2007\u2009\u202f]*|\n[\s\u00a0\u2007\u2009\u202f]+|[ \t\r\f\v\u00a0\u2007\u2009\u202f]{2,}|[\t\r\f\v\u00a0\u2007\u2009\u202f]|[«»„“”‟‘’–—−ёЁ\u00ad\u200b-\u200d\ufeff\u0000-\u0008\u000e-\u001f]|&(?:#\d{1,6}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/y;
-// Where a change can start: a space or a line break before whitespace, a character outside the
-// usual ones (line break, printable ASCII but «&» and «<», Cyrillic а–Я, «№»). One scan for these
-// is cheaper than the alternation above tried at every space; the alternation (sticky) then runs
-// only where one is found, so the changes found are the same. Candidates may be more than the
-// change sites (a space before U+2028 is one), never fewer. The pair comes first and takes any \s
-// after the space: measured 18 % cheaper per character than the class first (most characters are
-// letters, which fail the pair at its first character). «<» is a candidate so that the same scan
-// tells plain text from HTML (htmlTagAt), instead of a search for «<» of its own.
-const CHANGE_MAY_START = /[\n ]\s|[^\n\x20-\x25\x27-\x3b\x3d-\x7e\u0410-\u044f\u2116]/g;
+// Where a change can start (ChangeCandidates, wasm/change-sites.wat): a space or a line break
+// before whitespace, a character outside the usual ones (line break, printable ASCII but «&» and
+// «<», Cyrillic а–Я, «№»). Found eight characters at a time, for a third of what the pattern
+// /[\n ]\s|[^\n\x20-\x25\x27-\x3b\x3d-\x7e\u0410-\u044f\u2116]/g cost; the alternation above
+// (sticky) then runs only where one is found, so the changes found are the same. Candidates may
+// be more than the change sites (a space before U+2028 is one), never fewer. «<» is a candidate
+// so that the same scan tells plain text from HTML (htmlTagAt), instead of a search for «<» of its own.
 
 /** CHANGE tried everywhere: for texts full of unusual characters (another script), where candidates are everywhere. */
 const CHANGE_ANYWHERE = new RegExp(CHANGE.source, 'g');
@@ -74,6 +73,7 @@ interface ChangeSite {
 
 /** How far a scan for change sites got: candidates that were none, and whether it switched to CHANGE_ANYWHERE. */
 interface ChangeScan {
+  candidates: ChangeCandidates;
   misses: number;
   anywhere: boolean;
 }
@@ -100,18 +100,17 @@ function nextChange(input: string, from: number, scan: ChangeScan): ChangeSite |
       const change = CHANGE_ANYWHERE.exec(input);
       return change ? { start: change.index, end: change.index + change[0].length } : null;
     }
-    CHANGE_MAY_START.lastIndex = at;
-    const candidate = CHANGE_MAY_START.exec(input);
-    if (!candidate) return null;
-    const code = input.charCodeAt(candidate.index);
-    if (isLoneChange(code)) return { start: candidate.index, end: candidate.index + 1 };
+    const candidate = scan.candidates.at(at);
+    if (candidate < 0) return null;
+    const code = input.charCodeAt(candidate);
+    if (isLoneChange(code)) return { start: candidate, end: candidate + 1 };
     if (code === 0x3c) {
-      if (htmlTagAt(input, candidate.index)) return HTML_TAG;
+      if (htmlTagAt(input, candidate)) return HTML_TAG;
     } else {
-      CHANGE.lastIndex = candidate.index;
-      if (CHANGE.test(input)) return { start: candidate.index, end: CHANGE.lastIndex };
+      CHANGE.lastIndex = candidate;
+      if (CHANGE.test(input)) return { start: candidate, end: CHANGE.lastIndex };
     }
-    at = candidate.index + 1;
+    at = candidate + 1;
     scan.misses += 1;
   }
 }
@@ -155,7 +154,7 @@ export function tidyPlainText(input: string): NormalizedText | null {
     copiedUpTo = lead;
     runs[1] = lead;
   }
-  const scan: ChangeScan = { misses: 0, anywhere: false };
+  const scan: ChangeScan = { misses: 0, anywhere: false, candidates: new ChangeCandidates(input) };
   for (let site = nextChange(input, lead, scan); site !== null; site = nextChange(input, site.end, scan)) {
     if (site === HTML_TAG) return null;
     const at = site.start;

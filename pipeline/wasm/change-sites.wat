@@ -1,0 +1,87 @@
+;; Where plain-text normalization may have something to change (plain-text.ts, CHANGE_MAY_START):
+;; a space or a line break followed by whitespace, or a character outside the usual ones (line
+;; break, printable ASCII but «&» and «<», Cyrillic А–я, «№»). Eight UTF-16 code units are tested
+;; at once; a block with a possible candidate is read again one code unit at a time, exactly, from
+;; a table of classes filled by the caller.
+;;
+;; Memory (bytes): 0x00000 class of each UTF-16 code unit (u8: 1 a candidate by itself, 2 a space
+;; or a line break, 4 JavaScript's \s); 0x10000 constants; 0x10100 candidates found (i32 offsets,
+;; up to 16,384); 0x20100 the text (UTF-16), followed by at least 16 code units «a» written by the caller.
+(module
+  (memory (export "memory") 3)
+  ;; The constants of the block test, eight lanes each (see `candidates`).
+  (data (i32.const 0x10000) "\10\04\10\04\10\04\10\04\10\04\10\04\10\04\10\04\3f\00\3f\00\3f\00\3f\00\3f\00\3f\00\3f\00\3f\00\21\00\21\00\21\00\21\00\21\00\21\00\21\00\21\00\5d\00\5d\00\5d\00\5d\00\5d\00\5d\00\5d\00\5d\00\16\21\16\21\16\21\16\21\16\21\16\21\16\21\16\21\26\00\26\00\26\00\26\00\26\00\26\00\26\00\26\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\20\00\20\00\20\00\20\00\20\00\20\00\20\00\20\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00")
+
+  ;; Appends `at` to the candidates when the code unit there starts a possible change.
+  (func $candidate (param $at i32) (param $count i32) (result i32)
+    (local $class i32)
+    (local.set $class
+      (i32.load8_u (i32.load16_u offset=0x20100 (i32.shl (local.get $at) (i32.const 1)))))
+    (if (i32.eqz (i32.and (local.get $class) (i32.const 1)))
+      (then
+        (if (i32.eqz (i32.and (local.get $class) (i32.const 2))) (then (return (local.get $count))))
+        (if (i32.eqz (i32.and (i32.const 4)
+              (i32.load8_u (i32.load16_u offset=0x20102 (i32.shl (local.get $at) (i32.const 1))))))
+          (then (return (local.get $count))))))
+    (i32.store offset=0x10100 (i32.shl (local.get $count) (i32.const 2)) (local.get $at))
+    (i32.add (local.get $count) (i32.const 1)))
+
+  ;; The candidates in [from, length), at most `cap` of them, written in order; returns how many.
+  (func (export "candidates") (param $from i32) (param $length i32) (param $cap i32) (result i32)
+    (local $block i32) (local $lane i32) (local $count i32) (local $c v128) (local $n v128)
+    (local $cyrillicA v128) (local $cyrillicLast v128) (local $exclamation v128) (local $printableLast v128)
+    (local $numero v128) (local $ampersand v128) (local $less v128) (local $space v128) (local $lineBreak v128)
+    ;; Constants loaded from memory: the compiler would otherwise build each one again in every block.
+    (local.set $cyrillicA (v128.load (i32.const 0x10000)))
+    (local.set $cyrillicLast (v128.load (i32.const 0x10010)))
+    (local.set $exclamation (v128.load (i32.const 0x10020)))
+    (local.set $printableLast (v128.load (i32.const 0x10030)))
+    (local.set $numero (v128.load (i32.const 0x10040)))
+    (local.set $ampersand (v128.load (i32.const 0x10050)))
+    (local.set $less (v128.load (i32.const 0x10060)))
+    (local.set $space (v128.load (i32.const 0x10070)))
+    (local.set $lineBreak (v128.load (i32.const 0x10080)))
+    (local.set $block (local.get $from))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_u (local.get $block) (local.get $length)))
+        (local.set $c (v128.load offset=0x20100 (i32.shl (local.get $block) (i32.const 1))))
+        (local.set $n (v128.load offset=0x20102 (i32.shl (local.get $block) (i32.const 1))))
+        ;; A code unit is fine when it is a usual one other than a space or a line break (Cyrillic
+        ;; А–я, «!» to «~» but «&» and «<», «№»), or a space or a line break followed by a character
+        ;; that is surely no whitespace (Cyrillic А–я, «!» to «~», «№»).
+        (if (i32.eqz (i16x8.all_true
+              (v128.or
+                (v128.or
+                  (v128.or
+                    (i16x8.le_u (i16x8.sub (local.get $c) (local.get $cyrillicA)) (local.get $cyrillicLast))
+                    (i16x8.eq (local.get $c) (local.get $numero)))
+                  (v128.andnot
+                    (v128.andnot
+                      (i16x8.le_u (i16x8.sub (local.get $c) (local.get $exclamation)) (local.get $printableLast))
+                      (i16x8.eq (local.get $c) (local.get $ampersand)))
+                    (i16x8.eq (local.get $c) (local.get $less))))
+                (v128.and
+                  (v128.or
+                    (i16x8.eq (local.get $c) (local.get $space))
+                    (i16x8.eq (local.get $c) (local.get $lineBreak)))
+                  (v128.or
+                    (v128.or
+                      (i16x8.le_u (i16x8.sub (local.get $n) (local.get $cyrillicA)) (local.get $cyrillicLast))
+                      (i16x8.eq (local.get $n) (local.get $numero)))
+                    (i16x8.le_u (i16x8.sub (local.get $n) (local.get $exclamation)) (local.get $printableLast)))))))
+          (then
+            ;; Read again one code unit at a time, within the text.
+            (local.set $lane (local.get $block))
+            (block $lanes_done
+              (loop $lanes
+                (br_if $lanes_done (i32.ge_u (local.get $lane) (local.get $length)))
+                (br_if $lanes_done (i32.ge_u (local.get $lane) (i32.add (local.get $block) (i32.const 8))))
+                (local.set $count (call $candidate (local.get $lane) (local.get $count)))
+                (if (i32.ge_u (local.get $count) (local.get $cap)) (then (return (local.get $count))))
+                (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+                (br $lanes)))))
+        (local.set $block (i32.add (local.get $block) (i32.const 8)))
+        (br $blocks)))
+    (local.get $count))
+)

@@ -1,0 +1,85 @@
+// The WebAssembly scans (pipeline/wasm): each committed binary is what its source compiles to, and
+// each scan finds exactly what the regular expression it replaces finds.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileWat, watSources } from '../../pipeline/wasm/build.ts';
+import { ChangeCandidates } from '../../pipeline/wasm/change-sites.ts';
+import { corpusTexts } from '../../bench/pipeline-paths.ts';
+
+/** What the change-site scan replaces (plain-text.ts): every offset where this pattern matches. */
+const CHANGE_MAY_START = /[\n ]\s|[^\n\x20-\x25\x27-\x3b\x3d-\x7e\u0410-\u044f\u2116]/g;
+
+function byPattern(text: string): number[] {
+  const found: number[] = [];
+  for (let from = 0; ; ) {
+    CHANGE_MAY_START.lastIndex = from;
+    const m = CHANGE_MAY_START.exec(text);
+    if (!m) return found;
+    found.push(m.index);
+    from = m.index + 1;
+  }
+}
+
+function byModule(text: string): number[] {
+  const candidates = new ChangeCandidates(text);
+  const found: number[] = [];
+  for (let at = candidates.at(0); at >= 0; at = candidates.at(at + 1)) found.push(at);
+  return found;
+}
+
+/** A text of `length` characters drawn from `alphabet` by a seeded generator (xorshift). */
+function randomText(alphabet: string[], length: number, seed: number): string {
+  let state = seed;
+  let text = '';
+  for (let i = 0; i < length; i += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    text += alphabet[(state >>> 0) % alphabet.length];
+  }
+  return text;
+}
+
+describe('WebAssembly scans', () => {
+  it('ship binaries that are what their .wat sources compile to (npm run build:wasm)', async () => {
+    expect(watSources().length).toBeGreaterThan(0);
+    for (const name of watSources()) {
+      const committed = readFileSync(new URL(`../../pipeline/wasm/${name}.wasm`, import.meta.url));
+      expect(Buffer.from(await compileWat(name)).equals(committed), `${name}.wasm is stale: run npm run build:wasm`).toBe(true);
+    }
+  });
+
+  it('find the change candidates the pattern finds, in every corpus act', () => {
+    for (const { id, text } of corpusTexts()) expect(byModule(text), id).toEqual(byPattern(text));
+  });
+
+  it('find them in random texts of every awkward character, at every length around a block of eight', () => {
+    const alphabet = [...'аяАЯёЁ№azAZ09 \n\t\r\f\v&<>«»—–-.,"', '\u00a0', '\u2007', '\u2028', '\u3000', '\ufeff', '\u0000', '\u040f', '\u0450', '\u2115', '\u2117', '\ud83d', '\ude00', '中', 'ү'];
+    for (let length = 0; length <= 40; length += 1) {
+      for (let seed = 1; seed <= 20; seed += 1) {
+        const text = randomText(alphabet, length, seed * 7919 + length);
+        expect(byModule(text), JSON.stringify(text)).toEqual(byPattern(text));
+      }
+    }
+    const spacesAndLetters = randomText([' ', ' ', '\n', 'а', 'б', 'Я', '.', '\u00a0'], 5000, 42);
+    expect(byModule(spacesAndLetters)).toEqual(byPattern(spacesAndLetters));
+  });
+
+  it('read a text with more candidates than one batch (another script) to its end', () => {
+    const chinese = '中文'.repeat(25_000) + ' Судья  рассмотрев';
+    const found = byModule(chinese);
+    expect(found.length).toBe(50_001);
+    expect(found).toEqual(byPattern(chinese));
+  });
+
+  it('skip forwards from any offset, and a shorter text after a longer one is not read past its end', () => {
+    const long = 'а  б'.repeat(1000);
+    const candidates = new ChangeCandidates(long);
+    expect(candidates.at(0)).toBe(1);
+    expect(candidates.at(2)).toBe(5);
+    expect(candidates.at(3997)).toBe(3997);
+    expect(candidates.at(3998)).toBe(-1);
+    expect(byModule('а б')).toEqual([]);
+    expect(byModule('а')).toEqual([]);
+  });
+});
