@@ -3,7 +3,7 @@
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
 import { LIST, prefixOf } from './citation-prefix.ts';
-import { isSpace, lastNonSpace, letterBefore, sentenceStart } from './cyrillic.ts';
+import { anyNeedlePositions, isSpace, lastNonSpace, letterBefore, registerNeedles, sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -19,7 +19,11 @@ const LETTER_U = 0x423;
  * scan. This pattern: the article word and numbers, then a part and item written after them
  * («ст.18.8 ч.3.1», «ст.158 ч.2 п.в»).
  */
-const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'gu');
+const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'uy');
+/** Every article word starts with one of these («ст. ст.» and «ст.» with the first, «статья», «статей» with the last). */
+const ARTICLE_WORDS = ['ст.', 'стст.', 'стат'];
+registerNeedles(...ARTICLE_WORDS);
+const articleWordPositions = (text: string) => anyNeedlePositions(text, ARTICLE_WORDS);
 /**
  * The code named right after a citation, one pattern per code tried with test(): a match's array
  * of groups (which of three codes) costs more than a second test. The «РФ» that may follow the
@@ -147,17 +151,15 @@ const ITEM_LETTER = /[а-и]/u;
 export function findCitations(text: string): LocatedCitation[] {
   const raw: RawCitation[] = [];
   let consumed = 0;
-  // One scan for the whole citation, not a scan for the article word and then the citation pattern
-  // at each hit. A match inside a word is passed by one character: a citation starts a word.
-  for (let from = 0; ; ) {
-    FROM_ARTICLE.lastIndex = from;
+  let from = 0;
+  // Tried at each article word of the shared needle index, in text order, as a global scan of the
+  // pattern would find the citations: past the end of each one found. A match inside a word is
+  // passed: a citation starts a word.
+  for (const at of articleWordPositions(text)) {
+    if (at < from || letterBefore(text, at)) continue;
+    FROM_ARTICLE.lastIndex = at;
     const article = FROM_ARTICLE.exec(text);
-    if (!article) break;
-    const at = article.index;
-    if (letterBefore(text, at)) {
-      from = at + 1;
-      continue;
-    }
+    if (!article) continue;
     const windowStart = Math.max(consumed, at - 60);
     const prefix = prefixOf(text, windowStart, at);
     const prefixAt = prefix && !letterBefore(text, prefix.start) ? prefix.start : at;

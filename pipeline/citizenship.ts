@@ -9,7 +9,7 @@
 import { NAME } from './person-anchors.ts';
 import type { PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
-import { firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart, wordStartMatches } from './cyrillic.ts';
+import { firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
 
 export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
@@ -53,7 +53,10 @@ const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|урожен
 const BIRTHPLACE_NEEDLES = ['уроженц', 'уроженк', 'место', 'родивш'];
 registerNeedles(...BIRTHPLACE_NEEDLES);
 /** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
-const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/gu; // AN, AC, ID and Cyrillic АН, АС
+const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/uy; // AN, AC, ID and Cyrillic АН, АС
+/** Every passport number starts with one of these series: the pattern is tried only there. */
+const PASSPORT_SERIES = ['AN', 'AC', 'ID', 'АН', 'АС'];
+registerNeedles(...PASSPORT_SERIES);
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
 /** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. Run on lower-cased text: the i flag is slow on Unicode. */
 const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/gu;
@@ -137,7 +140,7 @@ function lastSpanBefore(person: PersonInText, at: number): { start: number; end:
 export function findKyrgyzWeakCues(text: string): CitizenshipEvidence[] {
   const cues: CitizenshipEvidence[] = [];
   for (const m of matchesAtNeedles(text, BIRTHPLACE_NEEDLES, KG_BIRTHPLACE, false)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'birthplace' });
-  for (const m of wordStartMatches(text, KG_PASSPORT)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'passport' });
+  for (const m of matchesAtNeedles(text, PASSPORT_SERIES, KG_PASSPORT)) cues.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'passport' });
   return cues;
 }
 

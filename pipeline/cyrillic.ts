@@ -1,4 +1,6 @@
 // Word boundaries for Cyrillic: JavaScript's \b only knows ASCII letters.
+import { needleOccurrences } from './wasm/needle-scan.ts';
+
 export const WORD_START = '(?<!\\p{L})';
 export const WORD_END = '(?!\\p{L})';
 
@@ -106,11 +108,6 @@ export function allMatches(text: string, pattern: RegExp): IndexedMatch[] {
   return found;
 }
 
-/** matchAll, keeping only matches that start a word. */
-export function wordStartMatches(text: string, pattern: RegExp): IndexedMatch[] {
-  return allMatches(text, pattern).filter((m) => !letterBefore(text, m.index));
-}
-
 /** The first match that starts a word, or null. */
 export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | null {
   for (let from = 0; from <= text.length; ) {
@@ -124,8 +121,9 @@ export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | nu
 }
 
 // Where the needles of every stage occur in the text being analysed, found by one scan for all of
-// them instead of one indexOf per needle (a dozen scans of the whole text). Needles are registered
-// by the stages when their modules load; the index is kept for the last text only.
+// them (wasm/needle-scan.wat, sixteen characters at a time) instead of one indexOf per needle or a
+// regular expression per stage. Needles are registered by the stages when their modules load; the
+// index is kept for the last text only.
 const registeredNeedles = new Set<string>();
 let indexedText: string | null = null;
 /** Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`. */
@@ -135,13 +133,6 @@ let needleIndex: number[][] = [[]];
 interface NeedleTable {
   needles: string[];
   slotOf: Map<string, number>;
-  /** One alternation of every needle: a native scan finds where any of them starts. */
-  scan: RegExp;
-  /**
-   * Per needle, the slots of the needles it starts with, its own included («лица,»: «лица,» and
-   * «лиц»). The scan matches the longest needle at a place; every needle starting there is one of these.
-   */
-  slotsStartingAs: Map<string, number[]>;
 }
 let needleTable: NeedleTable | null = null;
 
@@ -151,57 +142,19 @@ export function registerNeedles(...needles: string[]): void {
   indexedText = null;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * One pattern matching where any of `words` starts, written as a tree of shared prefixes
- * («п(?:ризнать|о(?:д(?:судим|данн)|мещении)|…)»): the regular expression engine reads each
- * first letter once instead of once per word, a quarter faster than a flat alternation.
- */
-function alternationTree(words: string[]): string {
-  if (words.includes('')) {
-    const rest = words.filter((w) => w !== '');
-    return rest.length > 0 ? `(?:${alternationTree(rest)})?` : '';
-  }
-  const byFirst = new Map<string, string[]>();
-  for (const word of words) byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), word.slice(1)]);
-  const branches = [...byFirst].map(([first, rests]) => escapeRegExp(first) + alternationTree(rests));
-  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-}
-
 function makeNeedleTable(): NeedleTable {
   const needles = [...registeredNeedles];
-  const slotsStartingAs = new Map<string, number[]>();
-  for (const needle of needles) {
-    const slots: number[] = [];
-    needles.forEach((prefix, slot) => {
-      if (needle.startsWith(prefix)) slots.push(slot);
-    });
-    slotsStartingAs.set(needle, slots);
-  }
-  return {
-    needles,
-    slotOf: new Map(needles.map((needle, slot) => [needle, slot])),
-    scan: new RegExp(alternationTree(needles), 'g'),
-    slotsStartingAs,
-  };
+  return { needles, slotOf: new Map(needles.map((needle, slot) => [needle, slot])) };
 }
 
 function buildNeedleIndex(text: string): void {
   needleTable ??= makeNeedleTable();
-  const { needles, scan, slotsStartingAs } = needleTable;
+  const { needles } = needleTable;
   // Filled by push (map makes a holey array): the index keeps one array kind, so the functions
   // reading it keep their compiled code.
   const lists: number[][] = [];
   for (let slot = 0; slot < needles.length; slot += 1) lists.push([]);
-  for (let from = 0; ; ) {
-    scan.lastIndex = from;
-    const m = scan.exec(text);
-    if (!m) break;
-    // Every registered needle starting here, overlapping ones included («лица,» and «лиц»).
-    for (const slot of slotsStartingAs.get(m[0])!) lists[slot]!.push(m.index);
-    from = m.index + 1;
-  }
+  needleOccurrences(needles, text, lists);
   needleIndex = lists;
   indexedText = text;
 }
@@ -219,15 +172,26 @@ export function needlePositions(text: string, needle: string): number[] {
   return found;
 }
 
-/** Whether `text` contains a registered needle (from the shared index). */
-export function hasNeedle(text: string, needle: string): boolean {
-  return needlePositions(text, needle).length > 0;
+/** Every offset where one of `needles` starts in `text`, in increasing order, each once. */
+export function anyNeedlePositions(text: string, needles: readonly string[]): number[] {
+  let merged: number[] | null = null;
+  for (const needle of needles) {
+    const positions = needlePositions(text, needle);
+    if (positions.length === 0) continue;
+    if (merged === null) merged = positions;
+    else {
+      merged = merged.concat(positions).sort((a, b) => a - b);
+      merged = merged.filter((at, i) => i === 0 || at !== merged![i - 1]);
+    }
+  }
+  return merged ?? [];
 }
 
 /**
- * What `wordStartMatches` finds for a pattern whose every match starts with `needle` (or `lead`
- * characters before it, as «[Пп]ризнать»), tried only where the needle occurs: `sticky` (flag y)
- * is run at each occurrence instead of a global pattern at every letter of the text.
+ * The matches a global pattern finds that start a word, for a pattern whose every match starts
+ * with `needle` (or `lead` characters before it, as «[Пп]ризнать»), tried only where the needle
+ * occurs: `sticky` (flag y) is run at each occurrence instead of a global pattern at every letter
+ * of the text.
  */
 export function matchesAtNeedle(text: string, needle: string, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): IndexedMatch[] {
   const found: IndexedMatch[] = [];

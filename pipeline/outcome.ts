@@ -1,7 +1,7 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
 // so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
 // Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
-import { allMatches, lastNonSpace, sentenceEnd, sentenceStart } from './cyrillic.ts';
+import { allMatches, lastNonSpace, needlePositions, registerNeedles, sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
@@ -15,15 +15,11 @@ const LETTER_M = 0x43c;
 const LETTER_E = 0x435;
 
 /**
- * The text after the last resolutive heading (an act quoting another ruling has several). Found
- * from the colons backwards: a colon is rare, a heading pattern tried at every letter is not.
- * The colons are found by indexOf forwards: lastIndexOf is a runtime call, slower per character.
+ * Where the text after the last resolutive heading starts (an act quoting another ruling has
+ * several); 0 when no heading is found. Found from the colons backwards: a colon is rare, a
+ * heading pattern tried at every letter is not. The colons are found by indexOf forwards:
+ * lastIndexOf is a runtime call, slower per character.
  */
-export function resolutivePart(text: string): string {
-  return text.slice(resolutiveStart(text));
-}
-
-/** Where the resolutive part starts (0 when no heading is found). */
 export function resolutiveStart(text: string): number {
   const colons: number[] = [];
   for (let colon = text.indexOf(':', 1); colon >= 0; colon = text.indexOf(':', colon + 1)) colons.push(colon);
@@ -45,12 +41,12 @@ export function resolutiveStart(text: string): number {
 // Found from «в размере» (rare) looking back for the fine and forward for the amount.
 
 /**
- * The words the penalty patterns need, found by one scan of the part instead of an includes()
- * per word (a dozen scans of the part were most of this stage's time). Alternatives sharing first
- * letters are grouped. The scan goes on one character after each hit, so every occurrence of
- * every word is found, overlapping ones included.
+ * The words the penalty patterns need, read from the shared needle index instead of an includes()
+ * per word (a dozen scans of the part were most of this stage's time) or a scan of the part of
+ * their own. Every occurrence of every word is found, overlapping ones included.
  */
-const PENALTY_WORDS = /р(?:азмер)|с(?:умме|амостоятельн|одержания|вобод)|выдворени|без|при(?:менять|нудительн)|назначать|СИГ|арест|условн/g;
+const PENALTY_WORDS = ['размер', 'сумме', 'самостоятельн', 'содержания', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
+registerNeedles(...PENALTY_WORDS);
 
 interface PenaltyWords {
   /** The words found (not «размер» and «сумме»: their places are below). */
@@ -61,25 +57,32 @@ interface PenaltyWords {
   fines: { index: number; end: number }[];
 }
 
-function penaltyWords(part: string): PenaltyWords {
+/** The penalty words within text[from, to); offsets into `part`, that slice of the text. */
+function penaltyWords(text: string, from: number, to: number, part: string): PenaltyWords {
   const present = new Set<string>();
   const arrests: number[] = [];
   const fines: { index: number; end: number }[] = [];
-  for (let from = 0; ; ) {
-    PENALTY_WORDS.lastIndex = from;
-    const m = PENALTY_WORDS.exec(part);
-    if (!m) break;
-    const at = m.index;
-    from = at + 1;
-    if (m[0] === 'размер') {
-      // «размером» or «размере», told by the letters after «размер» (startsWith costs more here).
-      const next = part.charCodeAt(at + 6);
-      if (next === LETTER_O && part.charCodeAt(at + 7) === LETTER_M) fines.push({ index: at, end: at + 8 });
-      else if (next === LETTER_E) withPrecedingV(part, at, 7, fines);
-    } else if (m[0] === 'сумме') withPrecedingV(part, at, 5, fines);
-    else if (m[0] === 'арест') arrests.push(at);
-    else present.add(m[0]);
+  let finesInOrder = true;
+  for (const word of PENALTY_WORDS) {
+    const last = to - word.length;
+    for (const position of needlePositions(text, word)) {
+      if (position < from) continue;
+      if (position > last) break;
+      const at = position - from;
+      if (word === 'размер') {
+        // «размером» or «размере», told by the letters after «размер» (startsWith costs more here).
+        const next = part.charCodeAt(at + 6);
+        if (next === LETTER_O && part.charCodeAt(at + 7) === LETTER_M) fines.push({ index: at, end: at + 8 });
+        else if (next === LETTER_E) withPrecedingV(part, at, 7, fines);
+      } else if (word === 'сумме') {
+        finesInOrder &&= fines.length === 0;
+        withPrecedingV(part, at, 5, fines);
+      } else if (word === 'арест') arrests.push(at);
+      else present.add(word);
+    }
   }
+  // «размер» and «сумме» are read one word after the other: their phrases are put in text order.
+  if (!finesInOrder) fines.sort((a, b) => a.index - b.index);
   return { present, arrests, fines };
 }
 
@@ -143,8 +146,9 @@ function imprisonment(part: string): OutcomeRecord[] {
 }
 
 export function extractOutcomes(text: string): OutcomeRecord[] {
-  const part = resolutivePart(text);
-  const outcomes = penalties(part);
+  const from = resolutiveStart(text);
+  const part = text.slice(from);
+  const outcomes = penalties(text, from, text.length);
   if (outcomes.length === 0) outcomes.push(...proceduralOutcome(part));
   return dedupeOutcomes(outcomes);
 }
@@ -192,7 +196,7 @@ export function extractOutcomesByHolder<T>(text: string, holders: OutcomeHolder<
     const written = text.slice(piece.start, end);
     // «назначить каждому из них наказание …»: the same penalty for every person charged.
     const forEach = EACH.test(written);
-    for (const outcome of penalties(written)) {
+    for (const outcome of penalties(text, piece.start, end)) {
       if (forEach) holders.forEach((_holder, index) => add(outcome, index));
       else add(outcome, piece.holder);
     }
@@ -203,10 +207,11 @@ export function extractOutcomesByHolder<T>(text: string, holders: OutcomeHolder<
 
 const EACH = /(?<!\p{L})(?:каждому|каждой)(?!\p{L})/u;
 
-/** Penalties written in a (piece of the) resolutive part. */
-function penalties(part: string): OutcomeRecord[] {
+/** Penalties written in text[from, to) (a piece of the resolutive part). */
+function penalties(text: string, from: number, to: number): OutcomeRecord[] {
   const outcomes: OutcomeRecord[] = [];
-  const { present, arrests, fines } = penaltyWords(part);
+  const part = text.slice(from, to);
+  const { present, arrests, fines } = penaltyWords(text, from, to, part);
   for (const at of fines) {
     if (!FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) continue;
     const m = FINE_AFTER.exec(part.slice(at.end, at.end + 140));

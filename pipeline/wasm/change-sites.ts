@@ -10,6 +10,7 @@ const BATCH = 16384;
 const TEXT = 0x20100;
 /** Code units «a» written after the text: the module reads up to nine past its end. */
 const PADDING = 16;
+const LETTER_A = 0x61;
 
 const CANDIDATE = 1;
 const SPACE_OR_LINE_BREAK = 2;
@@ -31,6 +32,7 @@ for (let code = 0; code < 0x10000; code += 1) {
 }
 
 let buffer = Buffer.from(memory.buffer);
+let codeUnits = new Uint16Array(memory.buffer);
 let found = new Int32Array(memory.buffer, CANDIDATES, BATCH);
 
 /** The candidates of one text, read forwards. */
@@ -46,10 +48,12 @@ export class ChangeCandidates {
     this.length = text.length;
     if (ensureMemory(memory, TEXT + 2 * (text.length + PADDING))) {
       buffer = Buffer.from(memory.buffer);
+      codeUnits = new Uint16Array(memory.buffer);
       found = new Int32Array(memory.buffer, CANDIDATES, BATCH);
     }
     buffer.write(text, TEXT, 'utf16le');
-    buffer.fill('a', TEXT + 2 * text.length, TEXT + 2 * (text.length + PADDING), 'utf16le');
+    const end = TEXT / 2 + text.length;
+    for (let i = end; i < end + PADDING; i += 1) codeUnits[i] = LETTER_A;
   }
 
   /** The first candidate at or after `from`, or -1. Calls must not go back (`from` never below an earlier answer). */

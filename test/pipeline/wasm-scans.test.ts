@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileWat, watSources } from '../../pipeline/wasm/build.ts';
 import { ChangeCandidates } from '../../pipeline/wasm/change-sites.ts';
+import { needleOccurrences } from '../../pipeline/wasm/needle-scan.ts';
 import { corpusTexts } from '../../bench/pipeline-paths.ts';
 
 /** What the change-site scan replaces (plain-text.ts): every offset where this pattern matches. */
@@ -81,5 +82,71 @@ describe('WebAssembly scans', () => {
     expect(candidates.at(3998)).toBe(-1);
     expect(byModule('а б')).toEqual([]);
     expect(byModule('а')).toEqual([]);
+  });
+
+  describe('needle occurrences', () => {
+    const stageNeedles = ['отношении', 'ризнать', 'признать', 'подсудим', 'лица,', 'дминистративн', 'помещении', 'свидетел', 'отерпевш', 'переводчик', 'граждан', 'подданн', 'паспорт', 'лиц', 'уроженц', 'уроженк', 'место', 'родивш', 'ст.', 'стст.', 'стат', 'AN', 'AC', 'ID', 'АН', 'АС', 'размер', 'сумме', 'самостоятельн', 'содержания', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
+
+    /** Every offset of every needle, by indexOf from one past each. */
+    function byIndexOf(needles: readonly string[], text: string): number[][] {
+      return needles.map((needle) => {
+        const found: number[] = [];
+        for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
+        return found;
+      });
+    }
+
+    function byModule(needles: readonly string[], text: string): number[][] {
+      const positions = needles.map((): number[] => []);
+      needleOccurrences(needles, text, positions);
+      return positions;
+    }
+
+    it('finds every occurrence of the stages\' needles in every corpus act, overlapping ones included', () => {
+      let found = 0;
+      for (const { id, text } of corpusTexts()) {
+        const expected = byIndexOf(stageNeedles, text);
+        expect(byModule(stageNeedles, text), id).toEqual(expected);
+        found += expected.flat().length;
+      }
+      expect(found).toBeGreaterThan(1000);
+    });
+
+    it('finds needles at the very start and end of a text, and none cut off by its end', () => {
+      const needles = ['граждан', 'лиц', 'лица,', 'а'];
+      for (const text of ['граждан', 'гражда', 'лица,', 'лица', 'xлиц', 'гражданлиц', '', 'а']) {
+        expect(byModule(needles, text), text).toEqual(byIndexOf(needles, text));
+      }
+    });
+
+    it('finds them in random texts, whichever characters share the low byte of a needle\'s', () => {
+      // «с» (U+0441) and «A» (U+0041) share their low byte, as do «р» and «@», «Р» and the space.
+      const alphabet = [...'сAaNн@ртаРIDд ст.,лицгражданумеАНСИГ', '\u0441\u0443', '\u0000'];
+      for (let length = 0; length <= 70; length += 1) {
+        for (let seed = 1; seed <= 12; seed += 1) {
+          const text = randomText(alphabet, length, seed * 104729 + length);
+          expect(byModule(stageNeedles, text), JSON.stringify(text)).toEqual(byIndexOf(stageNeedles, text));
+        }
+      }
+    });
+
+    it('keeps every hit of a text with more than fit in one call, and a set of needles replaced by another', () => {
+      const text = 'а'.repeat(40_000);
+      const positions = byModule(['а', 'аа'], text);
+      expect(positions[0]!.length).toBe(40_000);
+      expect(positions[1]!.length).toBe(39_999);
+      expect(byModule(['б'], 'абба')).toEqual([[1, 2]]);
+    });
+
+    it('puts more than sixteen first letters into sixteen buckets and still finds each needle exactly', () => {
+      const needles = [...'абвгдежзийклмнопрстуфхцчшщ'].map((letter) => `${letter}ор`);
+      const text = needles.join(' ') + ' ' + randomText([...'абвгдежзийклмнопрстуфхцчшщ о'], 3000, 7);
+      expect(byModule(needles, text)).toEqual(byIndexOf(needles, text));
+    });
+
+    it('refuses an empty needle and one longer than its table holds', () => {
+      expect(() => byModule([''], 'текст')).toThrow(/1 to 30/);
+      expect(() => byModule(['д'.repeat(31)], 'текст')).toThrow(/1 to 30/);
+    });
   });
 });
