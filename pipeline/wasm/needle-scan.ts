@@ -14,9 +14,9 @@ const MAX_NEEDLE_LENGTH = (ENTRY_BYTES - 4) / 2;
 const HITS = 0x09000;
 const HIT_PAIRS = 16384;
 const TEXT = 0x29000;
-/** Zero code units written after the text: a block reads up to 17 past its first position. */
-const PADDING = 24;
-const STOPPED_AT = 0xf0;
+/** Zero code units written after the text: a block reads up to 33 past its first position. */
+const PADDING = 40;
+const STOPPED_AT = 0x110;
 
 const instance = instantiate('needle-scan');
 const memory = instance.exports.memory as WebAssembly.Memory;

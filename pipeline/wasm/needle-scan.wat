@@ -1,20 +1,21 @@
 ;; Where any of a set of needles (short words) occurs in a UTF-16 text, each occurrence of each
 ;; needle, in text order: the shared needle index of the pipeline's stages (cyrillic.ts). A filter
-;; reads sixteen positions at a time (the Teddy method of Hyperscan): each needle is in one of
+;; reads thirty-two positions at a time (the Teddy method of Hyperscan): each needle is in one of
 ;; sixteen buckets (two banks of eight), and the low byte of each of a position's first three
 ;; characters is looked up by its two halves (nibbles) in a table of the buckets whose needles may
-;; have it there. A position every lookup lets through for a bucket is compared with that bucket's
-;; needles.
+;; have it there (the third character by its low half only: the high half of a Cyrillic letter's
+;; low byte tells little). A position every lookup lets through for a bucket is compared with
+;; that bucket's needles.
 ;;
 ;; Memory (bytes), filled by the caller (needle-scan.ts) but for the hits:
 ;;   0x00000  bank 0: for k = 0, 1, 2 the buckets by low nibble of the k-th character (16 bytes
 ;;            each), then (0x30) by high nibble; 0x00060 bank 1 the same;
-;;   0x000c0  sixteen bytes 0x0f; 0x000d0 scratch (32 bytes); 0x000f0 where the scan stopped (i32:
-;;            the text's length when done);
+;;   0x000c0  sixteen bytes 0x0f; 0x000d0 scratch: bank 0's buckets of 32 positions, then (0x0f0)
+;;            bank 1's; 0x00110 where the scan stopped (i32: the text's length when done);
 ;;   0x01000  bucket b's needles at 0x01000 + b * 0x800: their number (i32), then 64 bytes each:
 ;;            length (u16), id (u16), up to 30 UTF-16 code units;
 ;;   0x09000  hits found (i32 pairs: offset, needle id), up to 16,384;
-;;   0x29000  the text (UTF-16), followed by at least 24 zero code units.
+;;   0x29000  the text (UTF-16), followed by at least 40 zero code units.
 (module
   (memory (export "memory") 4)
 
@@ -36,7 +37,14 @@
             (local.set $size (i32.load16_u (local.get $entry)))
             (block $no_match
               (br_if $no_match (i32.gt_u (i32.add (local.get $at) (local.get $size)) (local.get $length)))
-              (local.set $char (i32.const 0))
+              ;; The first two characters read at once: most positions let through fail here.
+              (if (i32.ge_u (local.get $size) (i32.const 2))
+                (then
+                  (br_if $no_match (i32.ne (i32.load offset=0x29000 (local.get $text)) (i32.load offset=4 (local.get $entry))))
+                  (local.set $char (i32.const 2)))
+                (else
+                  (br_if $no_match (i32.ne (i32.load16_u offset=0x29000 (local.get $text)) (i32.load16_u offset=4 (local.get $entry))))
+                  (local.set $char (i32.const 1))))
               (block $compared
                 (loop $chars
                   (br_if $compared (i32.ge_u (local.get $char) (local.get $size)))
@@ -54,38 +62,37 @@
     (local.get $count))
 
   ;; The hits at offsets [from, length), written in order; stops early, at a position, when fewer
-  ;; than 64 hits may still be written to the `cap`. Returns how many; where it stopped is at 0xf0.
+  ;; than 64 hits may still be written to the `cap`. Returns how many; where it stopped is at 0x110.
   (func (export "hits") (param $from i32) (param $length i32) (param $cap i32) (result i32)
     (local $at i32) (local $lane i32) (local $lanes i32) (local $count i32)
-    (local $low00 v128) (local $high00 v128) (local $low01 v128) (local $high01 v128) (local $low02 v128) (local $high02 v128) (local $low10 v128) (local $high10 v128) (local $low11 v128) (local $high11 v128) (local $low12 v128) (local $high12 v128)
-    (local $nibble v128) (local $bytes v128) (local $lowNibbles v128) (local $highNibbles v128) (local $found0 v128) (local $found1 v128) (local $zero v128)
+    (local $low00 v128) (local $low01 v128) (local $low02 v128) (local $low10 v128) (local $low11 v128) (local $low12 v128) (local $high00 v128) (local $high01 v128) (local $high10 v128) (local $high11 v128)
+    (local $nibble v128) (local $bytes v128) (local $lowNibbles v128) (local $highNibbles v128)
+    (local $found00 v128) (local $found10 v128) (local $found01 v128) (local $found11 v128) (local $zero v128)
     (local.set $low00 (v128.load (i32.const 0x0)))
-    (local.set $high00 (v128.load (i32.const 0x30)))
     (local.set $low01 (v128.load (i32.const 0x10)))
-    (local.set $high01 (v128.load (i32.const 0x40)))
     (local.set $low02 (v128.load (i32.const 0x20)))
-    (local.set $high02 (v128.load (i32.const 0x50)))
     (local.set $low10 (v128.load (i32.const 0x60)))
-    (local.set $high10 (v128.load (i32.const 0x90)))
     (local.set $low11 (v128.load (i32.const 0x70)))
-    (local.set $high11 (v128.load (i32.const 0xa0)))
     (local.set $low12 (v128.load (i32.const 0x80)))
-    (local.set $high12 (v128.load (i32.const 0xb0)))
+    (local.set $high00 (v128.load (i32.const 0x30)))
+    (local.set $high01 (v128.load (i32.const 0x40)))
+    (local.set $high10 (v128.load (i32.const 0x90)))
+    (local.set $high11 (v128.load (i32.const 0xa0)))
     (local.set $nibble (v128.load (i32.const 0xc0)))
     (local.set $at (local.get $from))
     (block $done
       (loop $blocks
         (br_if $done (i32.ge_u (local.get $at) (local.get $length)))
-        ;; The low bytes of the characters at at..at+15, then at+1.., then at+2..
+        ;; Positions at+0..at+15: the low bytes of the characters there, then one and two further on.
         (local.set $bytes (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30
           (v128.load offset=0x29000 (i32.shl (local.get $at) (i32.const 1)))
           (v128.load offset=0x29010 (i32.shl (local.get $at) (i32.const 1)))))
         (local.set $lowNibbles (v128.and (local.get $bytes) (local.get $nibble)))
         (local.set $highNibbles (v128.and (i16x8.shr_u (local.get $bytes) (i32.const 4)) (local.get $nibble)))
-        (local.set $found0 (v128.and
+        (local.set $found00 (v128.and
             (i8x16.swizzle (local.get $low00) (local.get $lowNibbles))
             (i8x16.swizzle (local.get $high00) (local.get $highNibbles))))
-        (local.set $found1 (v128.and
+        (local.set $found10 (v128.and
             (i8x16.swizzle (local.get $low10) (local.get $lowNibbles))
             (i8x16.swizzle (local.get $high10) (local.get $highNibbles))))
         (local.set $bytes (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30
@@ -93,46 +100,73 @@
           (v128.load offset=0x29012 (i32.shl (local.get $at) (i32.const 1)))))
         (local.set $lowNibbles (v128.and (local.get $bytes) (local.get $nibble)))
         (local.set $highNibbles (v128.and (i16x8.shr_u (local.get $bytes) (i32.const 4)) (local.get $nibble)))
-        (local.set $found0 (v128.and (local.get $found0) (v128.and
+        (local.set $found00 (v128.and (local.get $found00) (v128.and
             (i8x16.swizzle (local.get $low01) (local.get $lowNibbles))
             (i8x16.swizzle (local.get $high01) (local.get $highNibbles)))))
-        (local.set $found1 (v128.and (local.get $found1) (v128.and
+        (local.set $found10 (v128.and (local.get $found10) (v128.and
             (i8x16.swizzle (local.get $low11) (local.get $lowNibbles))
             (i8x16.swizzle (local.get $high11) (local.get $highNibbles)))))
         (local.set $bytes (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30
           (v128.load offset=0x29004 (i32.shl (local.get $at) (i32.const 1)))
           (v128.load offset=0x29014 (i32.shl (local.get $at) (i32.const 1)))))
         (local.set $lowNibbles (v128.and (local.get $bytes) (local.get $nibble)))
+        (local.set $found00 (v128.and (local.get $found00) (i8x16.swizzle (local.get $low02) (local.get $lowNibbles))))
+        (local.set $found10 (v128.and (local.get $found10) (i8x16.swizzle (local.get $low12) (local.get $lowNibbles))))
+        ;; Positions at+16..at+31: the low bytes of the characters there, then one and two further on.
+        (local.set $bytes (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30
+          (v128.load offset=0x29020 (i32.shl (local.get $at) (i32.const 1)))
+          (v128.load offset=0x29030 (i32.shl (local.get $at) (i32.const 1)))))
+        (local.set $lowNibbles (v128.and (local.get $bytes) (local.get $nibble)))
         (local.set $highNibbles (v128.and (i16x8.shr_u (local.get $bytes) (i32.const 4)) (local.get $nibble)))
-        (local.set $found0 (v128.and (local.get $found0) (v128.and
-            (i8x16.swizzle (local.get $low02) (local.get $lowNibbles))
-            (i8x16.swizzle (local.get $high02) (local.get $highNibbles)))))
-        (local.set $found1 (v128.and (local.get $found1) (v128.and
-            (i8x16.swizzle (local.get $low12) (local.get $lowNibbles))
-            (i8x16.swizzle (local.get $high12) (local.get $highNibbles)))))
+        (local.set $found01 (v128.and
+            (i8x16.swizzle (local.get $low00) (local.get $lowNibbles))
+            (i8x16.swizzle (local.get $high00) (local.get $highNibbles))))
+        (local.set $found11 (v128.and
+            (i8x16.swizzle (local.get $low10) (local.get $lowNibbles))
+            (i8x16.swizzle (local.get $high10) (local.get $highNibbles))))
+        (local.set $bytes (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30
+          (v128.load offset=0x29022 (i32.shl (local.get $at) (i32.const 1)))
+          (v128.load offset=0x29032 (i32.shl (local.get $at) (i32.const 1)))))
+        (local.set $lowNibbles (v128.and (local.get $bytes) (local.get $nibble)))
+        (local.set $highNibbles (v128.and (i16x8.shr_u (local.get $bytes) (i32.const 4)) (local.get $nibble)))
+        (local.set $found01 (v128.and (local.get $found01) (v128.and
+            (i8x16.swizzle (local.get $low01) (local.get $lowNibbles))
+            (i8x16.swizzle (local.get $high01) (local.get $highNibbles)))))
+        (local.set $found11 (v128.and (local.get $found11) (v128.and
+            (i8x16.swizzle (local.get $low11) (local.get $lowNibbles))
+            (i8x16.swizzle (local.get $high11) (local.get $highNibbles)))))
+        (local.set $bytes (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30
+          (v128.load offset=0x29024 (i32.shl (local.get $at) (i32.const 1)))
+          (v128.load offset=0x29034 (i32.shl (local.get $at) (i32.const 1)))))
+        (local.set $lowNibbles (v128.and (local.get $bytes) (local.get $nibble)))
+        (local.set $found01 (v128.and (local.get $found01) (i8x16.swizzle (local.get $low02) (local.get $lowNibbles))))
+        (local.set $found11 (v128.and (local.get $found11) (i8x16.swizzle (local.get $low12) (local.get $lowNibbles))))
         ;; The positions let through for some bucket, one bit each.
-        (local.set $lanes (i32.xor (i32.const 0xffff)
-          (i8x16.bitmask (i8x16.eq (v128.or (local.get $found0) (local.get $found1)) (local.get $zero)))))
+        (local.set $lanes (i32.xor (i32.const -1) (i32.or
+          (i8x16.bitmask (i8x16.eq (v128.or (local.get $found00) (local.get $found10)) (local.get $zero)))
+          (i32.shl (i8x16.bitmask (i8x16.eq (v128.or (local.get $found01) (local.get $found11)) (local.get $zero))) (i32.const 16)))))
         (if (local.get $lanes)
           (then
-            (v128.store (i32.const 0xd0) (local.get $found0))
-            (v128.store (i32.const 0xe0) (local.get $found1))
+            (v128.store (i32.const 0xd0) (local.get $found00))
+            (v128.store (i32.const 0xe0) (local.get $found01))
+            (v128.store (i32.const 0xf0) (local.get $found10))
+            (v128.store (i32.const 0x100) (local.get $found11))
             (loop $each_lane
               (local.set $lane (i32.ctz (local.get $lanes)))
               (local.set $lanes (i32.and (local.get $lanes) (i32.sub (local.get $lanes) (i32.const 1))))
               (if (i32.gt_u (i32.add (local.get $count) (i32.const 64)) (local.get $cap))
                 (then
-                  (i32.store (i32.const 0xf0) (i32.add (local.get $at) (local.get $lane)))
+                  (i32.store (i32.const 0x110) (i32.add (local.get $at) (local.get $lane)))
                   (return (local.get $count))))
               (local.set $count (call $verify
                 (i32.add (local.get $at) (local.get $lane))
                 (i32.or
                   (i32.load8_u offset=0xd0 (local.get $lane))
-                  (i32.shl (i32.load8_u offset=0xe0 (local.get $lane)) (i32.const 8)))
+                  (i32.shl (i32.load8_u offset=0xf0 (local.get $lane)) (i32.const 8)))
                 (local.get $length) (local.get $count)))
               (br_if $each_lane (local.get $lanes)))))
-        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (local.set $at (i32.add (local.get $at) (i32.const 32)))
         (br $blocks)))
-    (i32.store (i32.const 0xf0) (local.get $length))
+    (i32.store (i32.const 0x110) (local.get $length))
     (local.get $count))
 )
