@@ -37,8 +37,18 @@ const staticRoot = relative(process.cwd(), fileURLToPath(new URL('./static', imp
 /** The largest form body any route but the upload accepts. */
 export const FORM_MAX_BYTES = 64 * 1024;
 
+/** Who is asking, decided for a route before its body is counted or read (see createDashboard). */
+interface Access {
+  session: Awaited<ReturnType<typeof loadSession>>;
+  language: ReturnType<typeof chooseLanguage>;
+  t: ReturnType<typeof translator>;
+}
+
 export function createDashboard(db: Db, config: DashboardConfig): Hono {
   const app = new Hono();
+  /** Per request (its context, shared by every handler of the request): who is asking. */
+  const accessOf = new WeakMap<Context, Access>();
+  const on = (rule: RouteRule) => (rule.method === 'GET' ? app.get.bind(app) : app.post.bind(app));
   const loginThrottle = new LoginThrottle();
   app.use(
     '*',
@@ -58,15 +68,33 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
       overwrite: false,
     }),
   );
+  // Who is asking, and whether they may, is decided before any body is counted or read (the body
+  // limits below read a body without a Content-Length as it arrives): a visitor without a
+  // session or the role is answered, and none of their upload (up to 5 MB) is read.
+  for (const rule of routeTable()) {
+    on(rule)(rule.path, async (c, next) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      const session = token ? await loadSession(db, token) : null;
+      const language = chooseLanguage(session?.user.language, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language'));
+      const t = translator(language);
+      // The browser says a form comes from another site: refused even where no token guards it (the login).
+      if (rule.method === 'POST' && isCrossSite(c)) return c.text(t('error.csrf'), 403);
+      if (rule.roles !== 'public') {
+        if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+        if (!rule.roles.includes(session.user.role)) return c.text(t('error.forbidden'), 403);
+      }
+      accessOf.set(c, { session, language, t });
+      await next();
+    });
+  }
   // An upload past its limit is refused before any of it is parsed (a body without a
-  // Content-Length is counted as it arrives); the session is not known yet, so the
-  // message takes the language cookie or the browser's language.
+  // Content-Length is counted as it arrives), in the language of the officer uploading.
   app.use(
     DETAINEE_UPLOAD.path,
     bodyLimit({
       maxSize: DETAINEE_UPLOAD.maxBytes,
       onError: (c) => {
-        const t = translator(chooseLanguage(undefined, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language')));
+        const t = accessOf.get(c)?.t ?? translator(chooseLanguage(undefined, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language')));
         return c.text(t('import.tooLarge', { mb: DETAINEE_UPLOAD.maxBytes / 1024 / 1024 }), 413);
       },
     }),
@@ -79,20 +107,12 @@ export function createDashboard(db: Db, config: DashboardConfig): Hono {
   app.use('/static/*', serveStatic({ root: staticRoot, rewriteRequestPath: (path) => path.replace(/^\/static/, '') }));
 
   for (const rule of routeTable()) {
-    const register = rule.method === 'GET' ? app.get.bind(app) : app.post.bind(app);
-    register(rule.path, async (c) => {
-      const token = getCookie(c, SESSION_COOKIE);
-      const session = token ? await loadSession(db, token) : null;
+    on(rule)(rule.path, async (c) => {
+      const access = accessOf.get(c);
+      if (!access) throw new Error(`no access decided for ${rule.method} ${rule.path}`);
+      const { session, language, t } = access;
       const { fields: form, files } = rule.method === 'POST' ? await readForm(c) : { fields: {}, files: {} };
-      const language = chooseLanguage(session?.user.language, getCookie(c, LANGUAGE_COOKIE), c.req.header('accept-language'));
-      const t = translator(language);
-      // The browser says a form comes from another site: refused even where no token guards it (the login).
-      if (rule.method === 'POST' && isCrossSite(c)) return c.text(t('error.csrf'), 403);
-      if (rule.roles !== 'public') {
-        if (!session) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
-        if (!rule.roles.includes(session.user.role)) return c.text(t('error.forbidden'), 403);
-        if (rule.method === 'POST' && !sameSecret(form._csrf, session.csrfToken)) return c.text(t('error.csrf'), 403);
-      }
+      if (rule.roles !== 'public' && rule.method === 'POST' && (!session || !sameSecret(form._csrf, session.csrfToken))) return c.text(t('error.csrf'), 403);
       // PostgreSQL text cannot hold NUL: such a form would end in a database error (a 500).
       if (Object.values(form).some((value) => value.includes('\u0000'))) return c.text(t('error.invalid'), 400);
       const url = new URL(c.req.url);

@@ -218,6 +218,28 @@ describe.each(drivers)('detainee records page and upload on %s', (driver) => {
     expect(await storedCount()).toBe(before);
   });
 
+  it('answers an upload from a visitor without a session or the role before reading its body', async () => {
+    /** A multipart body that starts and never ends: a server that read it would never answer. */
+    const endless = () => ({
+      method: 'POST',
+      duplex: 'half',
+      headers: { 'content-type': 'multipart/form-data; boundary=kuzet' },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('--kuzet\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nlatin_name\n'));
+        },
+      }),
+    }) as RequestInit;
+    const withinTwoSeconds = (response: Promise<Response>) =>
+      Promise.race([response, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the body was waited for')), 2000))]);
+    const visitor = new DashboardClient(createDashboard(database.db, { secureCookies: false }));
+    const anonymous = await withinTwoSeconds(visitor.request('/detainees/import', endless()));
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/login?next=%2Fdetainees%2Fimport');
+    const ngo = await as('ngo');
+    expect((await withinTwoSeconds(ngo.request('/detainees/import', endless()))).status).toBe(403);
+  });
+
   it('refuses a file over 5 MB with 413, whether or not its size is declared, and stores nothing', async () => {
     const consul = await as('consular');
     const before = await storedCount();
