@@ -39,18 +39,18 @@ const STATES: [string, string][] = [
   ['redacted', String.raw`<данные изъяты>|<\.\.\.>|\*{3,}|\{данные изъяты\}|\[данные изъяты\]`],
 ];
 const STATEMENT = new RegExp(
-  String.raw`(?:граждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|гражданств\p{L}*:?\s*-?|подданн\p{L}*|паспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>лиц\p{L}*\s+без\s+гражданства)`,
+  String.raw`(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>[Лл]иц\p{L}*\s+без\s+гражданства)`,
   'uy',
 );
 /** The pattern's named groups in its order (the first one matched names the state). */
 const STATEMENT_GROUPS = [...STATES.map(([code]) => code), 'stateless'];
-/** Every statement starts with one of these: the pattern is tried only there. */
-const STATEMENT_NEEDLES = ['граждан', 'подданн', 'паспорт', 'лиц'];
+/** Every statement starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
+const STATEMENT_NEEDLES = ['граждан', 'подданн', 'паспорт', 'лиц', 'Граждан', 'Паспорт', 'Лиц'];
 registerNeedles(...STATEMENT_NEEDLES);
 const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
-const KG_BIRTHPLACE = new RegExp(String.raw`(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
-/** Every birthplace phrase starts with one of these: the pattern is tried only there. */
-const BIRTHPLACE_NEEDLES = ['уроженц', 'уроженк', 'место', 'родивш'];
+const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]роженц\p{L}*|[Уу]роженк\p{L}*|[Мм]есто\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
+/** Every birthplace phrase starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
+const BIRTHPLACE_NEEDLES = ['уроженц', 'уроженк', 'место', 'родивш', 'Уроженц', 'Уроженк', 'Место'];
 registerNeedles(...BIRTHPLACE_NEEDLES);
 /** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
 const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/uy; // AN, AC, ID and Cyrillic АН, АС
@@ -60,7 +60,7 @@ registerNeedles(...PASSPORT_SERIES);
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
 /** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. Run on lower-cased text: the i flag is slow on Unicode. */
 const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/gu;
-const PLURAL = /^граждан(?:ам|ами|ах)?\s/u;
+const PLURAL = /^[Гг]раждан(?:е|ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
 export function findCitizenshipStatements(text: string): CitizenshipStatement[] {

@@ -3,14 +3,17 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { firstWordStart, letterBefore, matchesAtNeedle } from './cyrillic.ts';
+import { firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { ANCHORS, NAME, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`граждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
+export const CITIZEN_NAMED = new RegExp(String.raw`[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
+/** «гражданин …» and, at a sentence's start, «Гражданин …»: where CITIZEN_NAMED is tried. */
+const CITIZEN_NEEDLES = ['граждан', 'Граждан'];
+registerNeedles(...CITIZEN_NEEDLES);
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
 const ORGANISATION_CHARGED = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u;
 const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', ка: 'nom', ина: 'gen', ки: 'gen', ину: 'dat', ке: 'dat', ином: 'ins', кой: 'ins', ку: 'acc' };
@@ -39,8 +42,8 @@ function contextGender(window: string): 'm' | 'f' | null {
   return word[1] !== undefined ? 'f' : 'm';
 }
 
-const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:родивш\p{L}*|дата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
-const BIRTH_PLACE = /(?:уроженц\p{L}*|уроженк\p{L}*|место\s+рождения:?|родивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
+const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:[Рр]одивш\p{L}*|[Дд]ата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
+const BIRTH_PLACE = /(?:[Уу]роженц\p{L}*|[Уу]роженк\p{L}*|[Мм]есто\s+рождения:?|[Рр]одивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
 
 function birthDateIn(window: string): string | null {
   const date = BIRTH_DATE.exec(window);
@@ -231,7 +234,7 @@ export function personsFromText(text: string): PersonInText[] {
       if (name) mention(text, found, seen, name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
     }
   }
-  for (const m of matchesAtNeedle(text, 'граждан', CITIZEN_NAMED)) {
+  for (const m of matchesAtNeedles(text, CITIZEN_NEEDLES, CITIZEN_NAMED)) {
     const name = trimName(m[2]!);
     if (name) mention(text, found, seen, name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
   }

@@ -106,3 +106,30 @@ describe('the Kyrgyz passport series, a weak cue', () => {
     expect(a.kyrgyz.flag).toBe('no');
   });
 });
+
+describe('cues at the start of a sentence, capitalised', () => {
+  it('flags «Гражданин Кыргызской Республики …» opening the description of the offence', () => {
+    const a = analyzeDocument({
+      id: 'c',
+      text: act('рассмотрев дело об административном правонарушении в отношении Асанова Бакыта Кубанычбековича по ч. 1.1 ст. 18.8 КоАП РФ,\nУСТАНОВИЛ:\nГражданин Кыргызской Республики Асанов Б.К., 12.03.1995 года рождения, 01.11.2026 выявлен по адресу: г. Екатеринбург, ул. Ленина, 1.'),
+    });
+    expect(a.kyrgyz.flag).toBe('yes');
+    expect(a.kyrgyz.evidence.map((e) => a.text!.slice(e.start, e.end))).toContain('Гражданин Кыргызской Республики');
+    expect(a.persons.find((p) => p.role === 'person_charged')).toMatchObject({ citizenship: 'KG', gender: 'm' });
+  });
+
+  it('reads «Лицо без гражданства» and «Гражданка Республики Узбекистан» as statements, not as Kyrgyz', () => {
+    for (const opening of ['Лицо без гражданства Асанова А.Б.', 'Гражданка Республики Узбекистан Асанова А.Б.']) {
+      const a = analyzeDocument({ id: 'c', text: act(`в отношении Асановой Айгуль Бакытовны по ч. 1 ст. 18.8 КоАП РФ,\nУСТАНОВИЛ:\n${opening} 01.11.2026 выявлена в г. Самаре.`) });
+      expect(a.kyrgyz.flag, opening).toBe('no');
+    }
+  });
+
+  it('takes «Место рождения: г. Ош» in a listing as a weak cue, and «Граждане Российской Федерации обязаны …» as about nobody charged', () => {
+    const born = analyzeDocument({ id: 'c', text: act('в отношении ФИО1 по ч. 1 ст. 18.8 КоАП РФ.\nСведения о лице: ФИО1.\nМесто рождения: г. Ош Киргизской ССР.') });
+    expect(born.kyrgyz.flag).toBe('possible');
+    expect(born.kyrgyz.evidence.map((e) => e.cue)).toEqual(['birthplace']);
+    const law = analyzeDocument({ id: 'c', text: act('в отношении Асанова Бакыта, гражданина Кыргызской Республики, по ч. 1.1 ст. 18.8 КоАП РФ.\nГраждане Российской Федерации обязаны соблюдать законы.') });
+    expect(law.persons.find((p) => p.role === 'person_charged')?.citizenship).toBe('KG');
+  });
+});
