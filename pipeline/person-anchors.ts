@@ -49,13 +49,22 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
   grammaticalCase,
 });
 
+/** The anchor at `needle` and at its capitalised form (a sentence's first word), one pattern for both. */
+const inBothCases = (needle: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase): Anchor[] => [
+  anchor(needle, pattern, role, grammaticalCase),
+  anchor(needle[0]!.toUpperCase() + needle.slice(1), pattern, role, grammaticalCase),
+];
+
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
   anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
   // «Признать Абдыкадырова У.М. и Сейитбекову А.Н. виновными»: the second of two persons found guilty together.
   anchor('ризнать', String.raw`[Пп]ризнать\s+${STATE_WORDS}${NAME}\s+и\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
-  anchor('подсудим', String.raw`подсудим\p{L}*\s+`, 'defendant', 'unknown'),
+  // «Подсудимый …», «Свидетель …», «Переводчик …» open sentences: found by the word and by its
+  // capitalised form (a needle of its own: one letter in, «одсудим», «видетел», would be common).
+  // Not «Административный ответчик …»: its name is in the nominative, where the anchor below reads a genitive.
+  ...inBothCases('подсудим', String.raw`[Пп]одсудим\p{L}*\s+`, 'defendant', 'unknown'),
   anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
   // «административн…» is in every КоАП act: only «… иск(овое)», «… истца», «… ответчик» are worth the pattern.
   // Found by «дминистративн» (lead 1), as when it was searched for by indexOf from its rarer second letter.
@@ -64,9 +73,9 @@ export const ANCHORS: Anchor[] = [
     nextWord: ['ис', 'ответчик'],
   }),
   anchor('помещении', String.raw`помещении\s+`, 'person_charged', 'gen', { before: /(?<!\p{L})о\s+$/u }),
-  anchor('свидетел', String.raw`свидетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
+  ...inBothCases('свидетел', String.raw`[Сс]видетел\p{L}*\s+(?:-\s*)?`, 'witness', 'unknown'),
   anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
-  anchor('переводчик', String.raw`переводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
+  ...inBothCases('переводчик', String.raw`[Пп]ереводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
 
 registerNeedles(...ANCHORS.map((a) => a.needle), 'граждан');

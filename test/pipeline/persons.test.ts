@@ -37,6 +37,15 @@ describe('persons in act texts', () => {
     expect(k).toMatchObject({ normalized: 'Нурлан кызы Асель', gender: 'f' });
   });
 
+  it('reads a witness, an interpreter and a defendant named at the start of a sentence, capitalised', () => {
+    const persons = personsFromText('УСТАНОВИЛ:\nСвидетель Асанов Б.Т. пояснил, что знает подсудимого.\nПереводчик с киргизского языка Мамытова А.К. предупреждена.\nПодсудимый Токтосунов Э.Б. вину признал.');
+    expect(persons.map((p) => [p.mention.name, p.mention.role])).toEqual([
+      ['Токтосунов Э.Б.', 'defendant'],
+      ['Асанов Б.Т.', 'witness'],
+      ['Мамытова А.К.', 'other'],
+    ]);
+  });
+
   it('flags depersonalised names and keeps witnesses apart from the accused', () => {
     const persons = personsFromText('в отношении ФИО1, ДД.ММ.ГГГГ года рождения, гражданки КР,\nДопрошенный свидетель Асанов Б.Т. пояснил');
     expect(persons.map((p) => [p.mention.name, p.mention.role, p.mention.depersonalized, p.mention.gender])).toEqual([
