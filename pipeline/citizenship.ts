@@ -39,13 +39,13 @@ const STATES: [string, string][] = [
   ['redacted', String.raw`<данные изъяты>|<\.\.\.>|\*{3,}|\{данные изъяты\}|\[данные изъяты\]`],
 ];
 const STATEMENT = new RegExp(
-  String.raw`(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>[Лл]иц\p{L}*\s+без\s+гражданства)`,
+  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|гр\.\s*)(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>[Лл]иц\p{L}*\s+без\s+гражданства)`,
   'uy',
 );
 /** The pattern's named groups in its order (the first one matched names the state). */
 const STATEMENT_GROUPS = [...STATES.map(([code]) => code), 'stateless'];
 /** Every statement starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
-const STATEMENT_NEEDLES = ['граждан', 'подданн', 'паспорт', 'лиц', 'Граждан', 'Паспорт', 'Лиц'];
+const STATEMENT_NEEDLES = ['граждан', 'подданн', 'паспорт', 'лиц', 'Граждан', 'Паспорт', 'Лиц', 'гр.'];
 registerNeedles(...STATEMENT_NEEDLES);
 const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
 const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]роженц\p{L}*|[Уу]роженк\p{L}*|[Мм]есто\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');

@@ -12,7 +12,13 @@ export const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
 /** A written name: a marker, initials + surname, or up to four name words with optional initials. */
 export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
 /** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
-export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+)?граждан\p{L}*\s+(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)\s+|лица\s+без\s+гражданства\s+|гр\.\s*(?:<данные изъяты>\s+)?)?`;
+/** The state a citizenship phrase before a name names (or its depersonalised marker). */
+const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)`;
+/**
+ * A citizenship phrase between an anchor and the name: «гражданина КР», «иностранного гражданина -
+ * гражданина Республики Кыргызстан», «лица без гражданства», «гр. <данные изъяты>», «гр. Кыргызской Республики».
+ */
+export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:граждан\p{L}*\s*-\s*)?)?граждан\p{L}*\s+${STATE_NAMED}\s+|лица\s+без\s+гражданства\s+|гр\.\s*(?:${STATE_NAMED}\s+)?)?`;
 
 export interface Anchor {
   /** A word every match contains: the pattern is tried only where it occurs. */

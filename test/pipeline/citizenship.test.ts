@@ -107,6 +107,25 @@ describe('the Kyrgyz passport series, a weak cue', () => {
   });
 });
 
+describe('citizenship phrases police reports and courts abbreviate or double', () => {
+  it.each([
+    ['в отношении иностранного гражданина - гражданина Республики Кыргызстан Абдрахманова Т.Ж.', 'гражданина Республики Кыргызстан'],
+    ['в отношении гр. Кыргызской Республики Абдрахманова Т.Ж.', 'гр. Кыргызской Республики'],
+    ['в отношении Абдрахманова Т.Ж., гр.Кыргызской Республики,', 'гр.Кыргызской Республики'],
+  ])('%s: the person charged is Kyrgyz', (opening, evidence) => {
+    const a = analyzeDocument({ id: 'g', text: act(`${opening} по ч. 3.1 ст. 18.8 КоАП РФ`) });
+    expect(a.kyrgyz.flag).toBe('yes');
+    expect(a.persons.map((p) => [p.normalized, p.role, p.citizenship])).toEqual([['Абдрахманов Т.Ж.', 'person_charged', 'KG']]);
+    expect(a.kyrgyz.evidence.map((e) => a.text!.slice(e.start, e.end))).toEqual([evidence]);
+  });
+
+  it('does not read «гр.» before a name as a state', () => {
+    const a = analyzeDocument({ id: 'g', text: act('в отношении гр. Абдрахманова Т.Ж., гражданина Республики Узбекистан, по ч. 1 ст. 18.8 КоАП РФ') });
+    expect(a.kyrgyz.flag).toBe('no');
+    expect(a.persons.map((p) => [p.normalized, p.citizenship])).toEqual([['Абдрахманов Т.Ж.', 'UZ']]);
+  });
+});
+
 describe('cues at the start of a sentence, capitalised', () => {
   it('flags «Гражданин Кыргызской Республики …» opening the description of the offence', () => {
     const a = analyzeDocument({
