@@ -53,9 +53,13 @@ export function letterBefore(text: string, at: number): boolean {
   return code > 0x7f && LETTER.test(text.charAt(at - 1));
 }
 
-/** Whether the character at `at` is whitespace, as `\s` reads it (checked against \s on all 65,536 code units), told by its code. */
+/** Whether the character at `at` is whitespace, as `\s` reads it. */
 export function isSpace(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
+  return isSpaceCode(text.charCodeAt(at));
+}
+
+/** Whether a UTF-16 code unit is whitespace, as `\s` reads it (checked against \s on all 65,536), told by its code. */
+export function isSpaceCode(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   // Above ASCII (letters, mostly): Unicode's spaces (Zs), the line and paragraph separators and the
   // byte order mark, told by code rather than by a pattern run for every letter.
@@ -135,6 +139,11 @@ interface NeedleTable {
   slotOf: Map<string, number>;
 }
 let needleTable: NeedleTable | null = null;
+
+/** Each word, then the word capitalised (a sentence's first word): the needles of a pattern that reads both. */
+export function andCapitalised(...words: string[]): string[] {
+  return words.flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]);
+}
 
 export function registerNeedles(...needles: string[]): void {
   for (const needle of needles) registeredNeedles.add(needle);

@@ -62,7 +62,6 @@ function penaltyWords(text: string, from: number, to: number, part: string): Pen
   const present = new Set<string>();
   const arrests: number[] = [];
   const fines: { index: number; end: number }[] = [];
-  let finesInOrder = true;
   for (const word of PENALTY_WORDS) {
     const last = to - word.length;
     for (const position of needlePositions(text, word)) {
@@ -74,15 +73,13 @@ function penaltyWords(text: string, from: number, to: number, part: string): Pen
         const next = part.charCodeAt(at + 6);
         if (next === LETTER_O && part.charCodeAt(at + 7) === LETTER_M) fines.push({ index: at, end: at + 8 });
         else if (next === LETTER_E) withPrecedingV(part, at, 7, fines);
-      } else if (word === 'сумме') {
-        finesInOrder &&= fines.length === 0;
-        withPrecedingV(part, at, 5, fines);
-      } else if (word === 'арест') arrests.push(at);
+      } else if (word === 'сумме') withPrecedingV(part, at, 5, fines);
+      else if (word === 'арест') arrests.push(at);
       else present.add(word);
     }
   }
   // «размер» and «сумме» are read one word after the other: their phrases are put in text order.
-  if (!finesInOrder) fines.sort((a, b) => a.index - b.index);
+  if (fines.length > 1) fines.sort((a, b) => a.index - b.index);
   return { present, arrests, fines };
 }
 

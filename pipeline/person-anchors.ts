@@ -1,7 +1,7 @@
 // The words that introduce a person in an act, each with the role it gives and the grammatical
 // case of the name after it («в отношении» → the person charged, genitive; «Признать … виновной» →
 // accusative; «свидетель», «потерпевший», «переводчик»), and the written forms of a name.
-import { letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
+import { andCapitalised, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
 import type { GrammaticalCase } from './name-forms.ts';
 import type { PersonRoleName } from './types.ts';
 
@@ -56,10 +56,8 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
 });
 
 /** The anchor at `needle` and at its capitalised form (a sentence's first word), one pattern for both. */
-const inBothCases = (needle: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase): Anchor[] => [
-  anchor(needle, pattern, role, grammaticalCase),
-  anchor(needle[0]!.toUpperCase() + needle.slice(1), pattern, role, grammaticalCase),
-];
+const inBothCases = (needle: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase): Anchor[] =>
+  andCapitalised(needle).map((word) => anchor(word, pattern, role, grammaticalCase));
 
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),

@@ -3,7 +3,7 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
+import { andCapitalised, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { ANCHORS, NAME, anchorMatches } from './person-anchors.ts';
@@ -12,7 +12,7 @@ import type { PersonMention, PersonRoleName } from './types.ts';
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
 export const CITIZEN_NAMED = new RegExp(String.raw`[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
 /** «гражданин …» and, at a sentence's start, «Гражданин …»: where CITIZEN_NAMED is tried. */
-const CITIZEN_NEEDLES = ['граждан', 'Граждан'];
+const CITIZEN_NEEDLES = andCapitalised('граждан');
 registerNeedles(...CITIZEN_NEEDLES);
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
 const ORGANISATION_CHARGED = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u;

@@ -3,7 +3,8 @@
 // /[\n ]\s|[^\n\x20-\x25\x27-\x3b\x3d-\x7e\u0410-\u044f\u2116]/g finds, in order, for a
 // quarter of its cost per character. Read in batches, so that a text full of unusual characters
 // (another script) costs no more than the candidates the caller reads.
-import { ensureMemory, instantiate } from './instance.ts';
+import { isSpaceCode } from '../cyrillic.ts';
+import { instantiate, ScannedText } from './instance.ts';
 
 const CANDIDATES = 0x10100;
 const BATCH = 16384;
@@ -28,11 +29,10 @@ function isUsual(code: number): boolean {
 const classes = new Uint8Array(memory.buffer, 0, 0x10000);
 for (let code = 0; code < 0x10000; code += 1) {
   classes[code] =
-    (isUsual(code) ? 0 : CANDIDATE) | (code === 0x0a || code === 0x20 ? SPACE_OR_LINE_BREAK : 0) | (/\s/.test(String.fromCharCode(code)) ? WHITESPACE : 0);
+    (isUsual(code) ? 0 : CANDIDATE) | (code === 0x0a || code === 0x20 ? SPACE_OR_LINE_BREAK : 0) | (isSpaceCode(code) ? WHITESPACE : 0);
 }
 
-let buffer = Buffer.from(memory.buffer);
-let codeUnits = new Uint16Array(memory.buffer);
+const scanned = new ScannedText(memory, TEXT, PADDING, LETTER_A);
 let found = new Int32Array(memory.buffer, CANDIDATES, BATCH);
 
 /** The candidates of one text, read forwards. */
@@ -46,14 +46,7 @@ export class ChangeCandidates {
 
   constructor(text: string) {
     this.length = text.length;
-    if (ensureMemory(memory, TEXT + 2 * (text.length + PADDING))) {
-      buffer = Buffer.from(memory.buffer);
-      codeUnits = new Uint16Array(memory.buffer);
-      found = new Int32Array(memory.buffer, CANDIDATES, BATCH);
-    }
-    buffer.write(text, TEXT, 'utf16le');
-    const end = TEXT / 2 + text.length;
-    for (let i = end; i < end + PADDING; i += 1) codeUnits[i] = LETTER_A;
+    if (scanned.write(text)) found = new Int32Array(memory.buffer, CANDIDATES, BATCH);
   }
 
   /** The first candidate at or after `from`, or -1. Calls must not go back (`from` never below an earlier answer). */

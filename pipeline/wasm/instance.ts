@@ -7,10 +7,35 @@ export function instantiate(name: string): WebAssembly.Instance {
   return new WebAssembly.Instance(new WebAssembly.Module(binary));
 }
 
-/** A module's memory, grown to hold at least `bytes`; the views of it must then be made again. */
-export function ensureMemory(memory: WebAssembly.Memory, bytes: number): boolean {
-  const short = bytes - memory.buffer.byteLength;
-  if (short <= 0) return false;
-  memory.grow(Math.ceil(short / 65536));
-  return true;
+/**
+ * The text a module scans, in its memory: UTF-16 from byte `textAt`, followed by `padding` code
+ * units `padUnit` (a scan reads a little past the end). The memory grows with the longest text.
+ */
+export class ScannedText {
+  private bytes: Buffer;
+  private codeUnits: Uint16Array;
+
+  constructor(
+    private readonly memory: WebAssembly.Memory,
+    private readonly textAt: number,
+    private readonly padding: number,
+    private readonly padUnit: number,
+  ) {
+    this.bytes = Buffer.from(memory.buffer);
+    this.codeUnits = new Uint16Array(memory.buffer);
+  }
+
+  /** Writes `text` (a copy of its code units); true when the memory grew, so other views of it must be made again. */
+  write(text: string): boolean {
+    const short = this.textAt + 2 * (text.length + this.padding) - this.memory.buffer.byteLength;
+    if (short > 0) {
+      this.memory.grow(Math.ceil(short / 65536));
+      this.bytes = Buffer.from(this.memory.buffer);
+      this.codeUnits = new Uint16Array(this.memory.buffer);
+    }
+    this.bytes.write(text, this.textAt, 'utf16le');
+    const end = this.textAt / 2 + text.length;
+    this.codeUnits.fill(this.padUnit, end, end + this.padding);
+    return short > 0;
+  }
 }

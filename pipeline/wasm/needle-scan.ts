@@ -1,7 +1,7 @@
 // Every occurrence of a set of needles in a text, found by needle-scan.wat: what one global
 // alternation of the needles, tried again one character after each match, finds, for about a
 // quarter of its cost per character. Used by the shared needle index (cyrillic.ts).
-import { ensureMemory, instantiate } from './instance.ts';
+import { instantiate, ScannedText } from './instance.ts';
 
 const FINGERPRINT = 3; // characters of a needle the filter reads
 const BUCKETS = 16; // two banks of eight
@@ -22,8 +22,7 @@ const instance = instantiate('needle-scan');
 const memory = instance.exports.memory as WebAssembly.Memory;
 const hitsIn = instance.exports.hits as (from: number, length: number, cap: number) => number;
 
-let buffer = Buffer.from(memory.buffer);
-let codeUnits = new Uint16Array(memory.buffer);
+const scanned = new ScannedText(memory, TEXT, PADDING, 0);
 let hits = new Int32Array(memory.buffer, HITS, 2 * HIT_PAIRS);
 let stoppedAt = new Int32Array(memory.buffer, STOPPED_AT, 1);
 /** The needles whose tables are in the module's memory now. */
@@ -98,32 +97,19 @@ function withNeedle(bucket: BucketFilter, needle: string): BucketFilter {
  */
 function bucketsOf(needles: readonly string[]): number[] {
   const bucketOf = new Array<number>(needles.length).fill(-1);
-  const filterOf = (bucket: number, leaving = -1) =>
-    needles.reduce((filter, needle, id) => (id !== leaving && bucketOf[id] === bucket ? withNeedle(filter, needle) : filter), NO_NEEDLE);
   const added = (bucket: number, needle: string) => {
-    const filter = filterOf(bucket);
+    const filter = filterOf(needles, bucketOf, bucket);
     return passRate(withNeedle(filter, needle)) - passRate(filter);
   };
   const commonestFirst = needles.map((needle, id) => ({ id, rate: passRate(withNeedle(NO_NEEDLE, needle)) })).sort((a, b) => b.rate - a.rate || a.id - b.id);
-  for (const { id } of commonestFirst) {
-    let best = 0;
-    for (let b = 1; b < BUCKETS; b += 1) if (added(b, needles[id]!) < added(best, needles[id]!)) best = b;
-    bucketOf[id] = best;
-  }
+  for (const { id } of commonestFirst) bucketOf[id] = cheapestBucket((bucket) => added(bucket, needles[id]!));
   for (let round = 0, moved = true; round < 10 && moved; round += 1) {
     moved = false;
     needles.forEach((needle, id) => {
       const from = bucketOf[id]!;
-      const saved = passRate(filterOf(from)) - passRate(filterOf(from, id));
-      let best = from;
-      let bestGain = 1e-12;
-      for (let b = 0; b < BUCKETS; b += 1) {
-        const gain = b === from ? 0 : saved - added(b, needle);
-        if (gain > bestGain) {
-          best = b;
-          bestGain = gain;
-        }
-      }
+      const saved = passRate(filterOf(needles, bucketOf, from)) - passRate(filterOf(needles, bucketOf, from, id));
+      // Staying costs what the needle adds where it is; a move must save more than rounding.
+      const best = cheapestBucket((bucket) => (bucket === from ? saved - 1e-12 : added(bucket, needle)));
       if (best !== from) {
         bucketOf[id] = best;
         moved = true;
@@ -133,32 +119,49 @@ function bucketsOf(needles: readonly string[]): number[] {
   return bucketOf;
 }
 
+/** The bucket whose cost is least (the first of equal ones). */
+function cheapestBucket(costOf: (bucket: number) => number): number {
+  let best = 0;
+  let bestCost = costOf(0);
+  for (let bucket = 1; bucket < BUCKETS; bucket += 1) {
+    const cost = costOf(bucket);
+    if (cost < bestCost) {
+      best = bucket;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** The filter of the needles in `bucket` (but `leaving`). */
+function filterOf(needles: readonly string[], bucketOf: number[], bucket: number, leaving = -1): BucketFilter {
+  return needles.reduce((filter, needle, id) => (id !== leaving && bucketOf[id] === bucket ? withNeedle(filter, needle) : filter), NO_NEEDLE);
+}
+
 /** Writes the filter's tables and each bucket's needles. */
 function load(needles: readonly string[]): void {
+  for (const needle of needles) {
+    if (needle.length === 0 || needle.length > MAX_NEEDLE_LENGTH) throw new Error(`needle of ${needle.length} characters: 1 to ${MAX_NEEDLE_LENGTH} allowed`);
+  }
   const bytes = new Uint8Array(memory.buffer);
   const view = new DataView(memory.buffer);
   bytes.fill(0, 0, HITS);
   bytes.fill(0x0f, NIBBLE_MASK, NIBBLE_MASK + 16);
-  const entries = new Array<number>(BUCKETS).fill(0);
-  const bucketOfNeedle = bucketsOf(needles);
-  needles.forEach((needle, id) => {
-    if (needle.length === 0 || needle.length > MAX_NEEDLE_LENGTH) throw new Error(`needle of ${needle.length} characters: 1 to ${MAX_NEEDLE_LENGTH} allowed`);
-    const bucket = bucketOfNeedle[id]!;
+  const bucketOf = bucketsOf(needles);
+  for (let bucket = 0; bucket < BUCKETS; bucket += 1) {
+    const { low, high } = filterOf(needles, bucketOf, bucket);
     const bank = BANK_BYTES * (bucket >> 3);
     const bit = 1 << (bucket & 7);
     for (let k = 0; k < FINGERPRINT; k += 1) {
-      if (k >= needle.length) {
-        // Any character may follow a needle shorter than the fingerprint.
-        for (let nibble = 0; nibble < 16; nibble += 1) {
-          bytes[bank + k * 16 + nibble]! |= bit;
-          bytes[bank + 0x30 + k * 16 + nibble]! |= bit;
-        }
-        continue;
+      for (let nibble = 0; nibble < 16; nibble += 1) {
+        if ((low[k]! >> nibble) & 1) bytes[bank + k * 16 + nibble]! |= bit;
+        if ((high[k]! >> nibble) & 1) bytes[bank + 0x30 + k * 16 + nibble]! |= bit;
       }
-      const low = needle.charCodeAt(k) & 0xff;
-      bytes[bank + k * 16 + (low & 0x0f)]! |= bit;
-      bytes[bank + 0x30 + k * 16 + (low >> 4)]! |= bit;
     }
+  }
+  const entries = new Array<number>(BUCKETS).fill(0);
+  needles.forEach((needle, id) => {
+    const bucket = bucketOf[id]!;
     if (entries[bucket]! >= (BUCKET_BYTES - 4) / ENTRY_BYTES) throw new Error(`more than ${(BUCKET_BYTES - 4) / ENTRY_BYTES} needles in one bucket`);
     const entry = NEEDLES_AT + bucket * BUCKET_BYTES + 4 + entries[bucket]! * ENTRY_BYTES;
     entries[bucket]! += 1;
@@ -176,15 +179,10 @@ function load(needles: readonly string[]): void {
  */
 export function needleOccurrences(needles: readonly string[], text: string, positions: number[][]): void {
   if (needles !== loaded) load(needles);
-  if (ensureMemory(memory, TEXT + 2 * (text.length + PADDING))) {
-    buffer = Buffer.from(memory.buffer);
-    codeUnits = new Uint16Array(memory.buffer);
+  if (scanned.write(text)) {
     hits = new Int32Array(memory.buffer, HITS, 2 * HIT_PAIRS);
     stoppedAt = new Int32Array(memory.buffer, STOPPED_AT, 1);
   }
-  buffer.write(text, TEXT, 'utf16le');
-  const end = TEXT / 2 + text.length;
-  for (let i = end; i < end + PADDING; i += 1) codeUnits[i] = 0;
   for (let from = 0; from < text.length; from = stoppedAt[0]!) {
     const count = hitsIn(from, text.length, HIT_PAIRS);
     for (let h = 0; h < 2 * count; h += 2) positions[hits[h + 1]!]!.push(hits[h]!);

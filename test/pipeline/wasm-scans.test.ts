@@ -6,6 +6,7 @@ import { compileWat, watSources } from '../../pipeline/wasm/build.ts';
 import { ChangeCandidates } from '../../pipeline/wasm/change-sites.ts';
 import { needleOccurrences } from '../../pipeline/wasm/needle-scan.ts';
 import { corpusTexts } from '../../bench/pipeline-paths.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 /** What the change-site scan replaces (plain-text.ts): every offset where this pattern matches. */
 const CHANGE_MAY_START = /[\n ]\s|[^\n\x20-\x25\x27-\x3b\x3d-\x7e\u0410-\u044f\u2116]/g;
@@ -28,16 +29,11 @@ function byModule(text: string): number[] {
   return found;
 }
 
-/** A text of `length` characters drawn from `alphabet` by a seeded generator (xorshift). */
+/** A text of `length` characters drawn from `alphabet`, the same for the same seed. */
 function randomText(alphabet: string[], length: number, seed: number): string {
-  let state = seed;
+  const random = seededRandom(seed);
   let text = '';
-  for (let i = 0; i < length; i += 1) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    text += alphabet[(state >>> 0) % alphabet.length];
-  }
+  for (let i = 0; i < length; i += 1) text += alphabet[Math.floor(random() * alphabet.length)];
   return text;
 }
 
