@@ -7,12 +7,11 @@
 // Each path runs in its own `node --single-threaded` under valgrind (compiler and garbage
 // collector on the main thread, so their work is counted too), with fixed hash and random seeds
 // so that two runs of the same code give the same count to 0.1 %. Counting is switched on after
-// ten warm-up passes over the corpus and covers the next two.
+// the warm-up passes over the corpus (WARM_UP_PASSES: until V8 stops compiling) and covers the next two.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { baseline, corpusTexts, pipeline, repoRoot } from './pipeline-paths.ts';
+import { WARM_UP_PASSES, baseline, corpusTexts, pipeline, repoRoot } from './pipeline-paths.ts';
 
-const WARM_UP_PASSES = 10;
 const COUNTED_PASSES = 2;
 
 /** Inside valgrind: warm up, count, print how many acts were counted. */

@@ -9,6 +9,16 @@ import { realPagesDir } from '../test/helpers/real-pages.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Passes over the distinct acts before anything is timed or counted. V8 goes on compiling the
+ * pipeline's less frequent functions late (node --trace-opt, --single-threaded: the last are
+ * withoutStrayPlaceholder in pass 12, imprisonment and isCalendarDate in 14, termMonths in 18),
+ * and one such compile costs a fifth of a pass's analyses (withoutStrayPlaceholder: 40 million
+ * instructions, against 180 million for the pass): both benchmarks measure after the last, the
+ * steady state of a long `kuzet analyze` run.
+ */
+export const WARM_UP_PASSES = 20;
+
 /** The distinct acts: the generated corpus, then the real decisions. */
 export function corpusTexts(): { id: string; text: string }[] {
   const docsDir = resolve(repoRoot, 'test/corpus/docs');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { analyzeJsonLines } from '../pipeline/json-lines.ts';
-import { baseline, corpusTexts, pipeline } from './pipeline-paths.ts';
+import { WARM_UP_PASSES, baseline, corpusTexts, pipeline } from './pipeline-paths.ts';
 
 const TARGET_BYTES = 20 * 1024 * 1024;
 
@@ -75,11 +75,8 @@ const texts = corpusTexts();
 const distinct = texts.length;
 const lines = corpusLines(texts);
 const megabytes = lines.reduce((sum, l) => sum + Buffer.byteLength(l), 0) / 1024 / 1024;
-// Warm both paths up before timing. V8 keeps optimizing the pipeline's functions for about five
-// passes over the distinct documents (node --trace-opt: the last hot ones, penalties, letterBefore,
-// matchesAtNeedle, are compiled in the fourth to sixth pass), so the warm-up is six passes; the
-// first pass, with nothing compiled yet, is timed on its own and printed as the cold start.
-const WARM_UP_PASSES = 6;
+// Warm both paths up before timing (WARM_UP_PASSES, until V8 stops compiling); the first pass,
+// with nothing compiled yet, is timed on its own and printed as the cold start.
 const firstPass = lines.slice(0, distinct);
 let coldMs = cpuMs();
 pipeline(firstPass);
