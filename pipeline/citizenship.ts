@@ -38,12 +38,19 @@ const STATES: [string, string][] = [
   ['MD', String.raw`Республик\p{L}*\s+Молдова|Молдов\p{L}*`],
   ['redacted', String.raw`<данные изъяты>|<\.\.\.>|\*{3,}|\{данные изъяты\}|\[данные изъяты\]`],
 ];
+// One numbered group per state, then «stateless»: the group that matched names the state. Not
+// named groups: V8 builds a groups object of all thirteen names for every match.
 const STATEMENT = new RegExp(
-  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|гр\.\s*)(?:${STATES.map(([code, words]) => `(?<${code}>${words})`).join('|')})(?!\p{L})|(?<stateless>[Лл]иц\p{L}*\s+без\s+гражданства)`,
+  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|гр\.\s*)(?:${STATES.map(([, words]) => `(${words})`).join('|')})(?!\p{L})|([Лл]иц\p{L}*\s+без\s+гражданства)`,
   'uy',
 );
-/** The pattern's named groups in its order (the first one matched names the state). */
+/** What each of the pattern's groups names, in its order (group 1 first). */
 const STATEMENT_GROUPS = [...STATES.map(([code]) => code), 'stateless'];
+
+function stateOf(m: RegExpMatchArray): string {
+  for (let group = 1; group <= STATEMENT_GROUPS.length; group += 1) if (m[group] !== undefined) return STATEMENT_GROUPS[group - 1]!;
+  return 'other';
+}
 /** Every statement starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
 const STATEMENT_NEEDLES = [...andCapitalised('граждан', 'паспорт', 'лиц'), 'подданн', 'гр.'];
 registerNeedles(...STATEMENT_NEEDLES);
@@ -66,9 +73,7 @@ const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 export function findCitizenshipStatements(text: string): CitizenshipStatement[] {
   const found: CitizenshipStatement[] = [];
   for (const m of matchesAtNeedles(text, STATEMENT_NEEDLES, STATEMENT)) {
-    const groups = m.groups ?? {};
-    const country = STATEMENT_GROUPS.find((key) => groups[key] !== undefined) ?? 'other';
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country });
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country: stateOf(m) });
   }
   return found;
 }

@@ -19,17 +19,30 @@ const isUpper = (code: number) => (code >= 0x410 && code <= 0x42f) || code === 0
 function endsBefore(text: string, i: number): number {
   const c = text.charCodeAt(i - 1);
   if (c === 0x0a || c === 0x3b) return i;
-  if (c === 0x20 && i >= 5 && isUpper(text.charCodeAt(i))) {
-    const p = text.charCodeAt(i - 2);
-    if ((p === 0x2e || p === 0x21 || p === 0x3f) && isLower(text.charCodeAt(i - 3)) && isLower(text.charCodeAt(i - 4)) && isLower(text.charCodeAt(i - 5))) return i;
-  }
+  if (c === 0x20 && i >= 5 && isUpper(text.charCodeAt(i)) && stopBeforeSpace(text, i)) return i;
   return -1;
 }
 
-/** Offset where the sentence containing `at` starts (looks back at most `limit` characters). */
+/** Whether «.!?» after three lower-case letters comes before the space at `i - 1`. */
+function stopBeforeSpace(text: string, i: number): boolean {
+  const p = text.charCodeAt(i - 2);
+  return (p === 0x2e || p === 0x21 || p === 0x3f) && isLower(text.charCodeAt(i - 3)) && isLower(text.charCodeAt(i - 4)) && isLower(text.charCodeAt(i - 5));
+}
+
+/**
+ * Offset where the sentence containing `at` starts (looks back at most `limit` characters): the
+ * rule of endsBefore, read backwards one character at a time, the character after a space kept
+ * from the step before instead of read again.
+ */
 export function sentenceStart(text: string, at: number, limit = 600): number {
   const from = Math.max(0, at - limit);
-  for (let i = at; i > from; i -= 1) if (endsBefore(text, i) >= 0) return i;
+  let next = text.charCodeAt(at);
+  for (let i = at; i > from; i -= 1) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x0a || c === 0x3b) return i;
+    if (c === 0x20 && i >= 5 && isUpper(next) && stopBeforeSpace(text, i)) return i;
+    next = c;
+  }
   return from;
 }
 
