@@ -3,19 +3,21 @@
 // the analysis fails; the run goes on either way.
 import { z } from 'zod';
 import { analyzeDocument } from './analyze.ts';
+import { analysisJsonLine } from './answer-line.ts';
 import type { CaseAnalysis } from './types.ts';
 
 const inputLine = z.object({ id: z.string().min(1), text: z.string() });
 
 /**
- * The JSON contract of `kuzet analyze`: the analysis without the analysed text, its keys in the
- * order of CaseAnalysis. A new object with only the answer's keys: JSON.stringify reads it in a
- * fifth less time than a copy of the analysis with `text` set to undefined.
+ * The JSON contract of `kuzet analyze` as an object: the analysis without the analysed text, its
+ * keys in the order of CaseAnalysis. The command writes the same by analysisJsonLine, faster.
  */
 export function analysisToJson(analysis: CaseAnalysis): Omit<CaseAnalysis, 'text'> {
+  const { flag, confidence, evidence } = analysis.kyrgyz;
   const json: Omit<CaseAnalysis, 'text'> = {
     id: analysis.id,
-    kyrgyz: analysis.kyrgyz,
+    // Evidence spans as the contract lists them: a statement's span also carries its country.
+    kyrgyz: { flag, confidence, evidence: evidence.map(({ start, end, text, cue }) => ({ start, end, text, cue })) },
     persons: analysis.persons,
     charges: analysis.charges,
     outcomes: analysis.outcomes,
@@ -42,7 +44,7 @@ export function analyzeJsonLine(line: string): string {
     return JSON.stringify({ id, error: `expected {"id": string, "text": string}: ${input.error.issues[0]?.message ?? 'invalid'}` });
   }
   try {
-    return JSON.stringify(analysisToJson(analyzeDocument(input.data)));
+    return analysisJsonLine(analyzeDocument(input.data));
   } catch (error) {
     return JSON.stringify({ id: input.data.id, error: `analysis failed: ${(error as Error).message}` });
   }
