@@ -1,5 +1,5 @@
 // Word boundaries for Cyrillic: JavaScript's \b only knows ASCII letters.
-import { needleOccurrences } from './wasm/needle-scan.ts';
+import { needleOccurrences, scannedSentenceStart } from './wasm/needle-scan.ts';
 
 export const WORD_START = '(?<!\\p{L})';
 export const WORD_END = '(?!\\p{L})';
@@ -14,7 +14,7 @@ const isUpper = (code: number) => (code >= 0x410 && code <= 0x42f) || code === 0
 /**
  * Whether a sentence ends just before `i`: a line break, «;», or «.!?» + space after a word of
  * three or more lower-case letters, followed by a capital («г. Ош», «ст. 18.8», «А.Б. Мамытов»
- * are abbreviations, not ends). A hand-written scan: this runs for every cue and citation.
+ * are abbreviations, not ends). wasm/needle-scan.wat's sentence_start reads the same rule.
  */
 function endsBefore(text: string, i: number): number {
   const c = text.charCodeAt(i - 1);
@@ -31,11 +31,17 @@ function stopBeforeSpace(text: string, i: number): boolean {
 
 /**
  * Offset where the sentence containing `at` starts (looks back at most `limit` characters): the
- * rule of endsBefore, read backwards one character at a time, the character after a space kept
- * from the step before instead of read again.
+ * rule of endsBefore, read backwards. In the text the needle index was built for, the needle
+ * scan's module reads it (wasm/needle-scan.wat, eight characters at a time: here a character read
+ * by charCodeAt costs some thirty instructions, and this runs for every cue and citation).
  */
 export function sentenceStart(text: string, at: number, limit = 600): number {
   const from = Math.max(0, at - limit);
+  return scannedSentenceStart(text, at, from) ?? sentenceStartByCharacters(text, at, from);
+}
+
+/** sentenceStart in any text, one character at a time, the one after a space kept from the step before. */
+export function sentenceStartByCharacters(text: string, at: number, from: number): number {
   let next = text.charCodeAt(at);
   for (let i = at; i > from; i -= 1) {
     const c = text.charCodeAt(i - 1);
@@ -49,7 +55,7 @@ export function sentenceStart(text: string, at: number, limit = 600): number {
 /** Offset where the sentence containing `at` ends (looks ahead at most `limit` characters). */
 export function sentenceEnd(text: string, at: number, limit = 600): number {
   const to = Math.min(text.length, at + limit);
-  for (let i = at + 1; i <= to; i += 1) if (endsBefore(text, i) >= 0) return text.charCodeAt(i - 1) === 0x20 ? i - 1 : i - 1;
+  for (let i = at + 1; i <= to; i += 1) if (endsBefore(text, i) >= 0) return i - 1;
   return to;
 }
 

@@ -14,6 +14,8 @@ export function instantiate(name: string): WebAssembly.Instance {
 export class ScannedText {
   private bytes: Buffer;
   private codeUnits: Uint16Array;
+  /** The text in memory now. */
+  private held: string | null = null;
 
   constructor(
     private readonly memory: WebAssembly.Memory,
@@ -36,6 +38,12 @@ export class ScannedText {
     this.bytes.write(text, this.textAt, 'utf16le');
     const end = this.textAt / 2 + text.length;
     this.codeUnits.fill(this.padUnit, end, end + this.padding);
+    this.held = text;
     return short > 0;
+  }
+
+  /** Whether `text` is the text in memory (the same string object, or one equal to it). */
+  holds(text: string): boolean {
+    return text === this.held;
   }
 }

@@ -21,6 +21,7 @@ const STOPPED_AT = 0x110;
 const instance = instantiate('needle-scan');
 const memory = instance.exports.memory as WebAssembly.Memory;
 const hitsIn = instance.exports.hits as (from: number, length: number, cap: number) => number;
+const sentenceStartAt = instance.exports.sentence_start as (at: number, from: number) => number;
 
 const scanned = new ScannedText(memory, TEXT, PADDING, 0);
 let hits = new Int32Array(memory.buffer, HITS, 2 * HIT_PAIRS);
@@ -187,4 +188,13 @@ export function needleOccurrences(needles: readonly string[], text: string, posi
     const count = hitsIn(from, text.length, HIT_PAIRS);
     for (let h = 0; h < 2 * count; h += 2) positions[hits[h + 1]!]!.push(hits[h]!);
   }
+}
+
+/**
+ * Where the sentence containing `at` starts, looking back no further than `from` (cyrillic.ts,
+ * sentenceStart), read by the module in its copy of `text`; null when the module holds another
+ * text (the needle index was last built for another one) or `at` is past the text's end.
+ */
+export function scannedSentenceStart(text: string, at: number, from: number): number | null {
+  return at <= text.length && scanned.holds(text) ? sentenceStartAt(at, from) : null;
 }

@@ -16,6 +16,9 @@
 ;;            length (u16), id (u16), up to 30 UTF-16 code units;
 ;;   0x09000  hits found (i32 pairs: offset, needle id), up to 16,384;
 ;;   0x29000  the text (UTF-16), followed by at least 40 zero code units.
+;;
+;; The text being in memory, `sentence_start` also reads it: where the sentence containing a
+;; position starts, for the stages that look back to it (cyrillic.ts, sentenceStart).
 (module
   (memory (export "memory") 4)
 
@@ -169,4 +172,85 @@
         (br $blocks)))
     (i32.store (i32.const 0x110) (local.get $length))
     (local.get $count))
+
+  ;; Whether a code unit is a capital (Cyrillic А–Я, Ё, Latin A–Z) or «"»: what may start a sentence.
+  (func $opens (param $c i32) (result i32)
+    (i32.or
+      (i32.or
+        (i32.le_u (i32.sub (local.get $c) (i32.const 0x410)) (i32.const 0x1f))
+        (i32.eq (local.get $c) (i32.const 0x401)))
+      (i32.or
+        (i32.le_u (i32.sub (local.get $c) (i32.const 0x41)) (i32.const 0x19))
+        (i32.eq (local.get $c) (i32.const 0x22)))))
+
+  ;; Whether a code unit is a lower-case letter (Cyrillic а–я, ё, Latin a–z).
+  (func $lower (param $c i32) (result i32)
+    (i32.or
+      (i32.or
+        (i32.le_u (i32.sub (local.get $c) (i32.const 0x430)) (i32.const 0x1f))
+        (i32.eq (local.get $c) (i32.const 0x451)))
+      (i32.le_u (i32.sub (local.get $c) (i32.const 0x61)) (i32.const 0x19))))
+
+  ;; The sentence start that a mark at `j` gives, if it is no later than `at` and after `from`; -1 if none.
+  ;; A line break or «;» at j ends a sentence before j + 1; «.», «!» or «?» at j does before j + 2,
+  ;; when a space follows it, a capital follows the space and three lower-case letters precede it.
+  (func $start_after (param $j i32) (param $at i32) (param $from i32) (result i32)
+    (local $c i32) (local $text i32)
+    (local.set $text (i32.shl (local.get $j) (i32.const 1)))
+    (local.set $c (i32.load16_u offset=0x29000 (local.get $text)))
+    (if (i32.or (i32.eq (local.get $c) (i32.const 0x0a)) (i32.eq (local.get $c) (i32.const 0x3b)))
+      (then (return (select (i32.add (local.get $j) (i32.const 1)) (i32.const -1) (i32.ge_s (local.get $j) (local.get $from))))))
+    (if (i32.and
+          (i32.or (i32.eq (local.get $c) (i32.const 0x2e)) (i32.or (i32.eq (local.get $c) (i32.const 0x21)) (i32.eq (local.get $c) (i32.const 0x3f))))
+          (i32.and (i32.le_s (i32.add (local.get $j) (i32.const 2)) (local.get $at)) (i32.ge_s (local.get $j) (i32.const 3))))
+      (then
+        (if (i32.and
+              (i32.and
+                (i32.eq (i32.load16_u offset=0x29002 (local.get $text)) (i32.const 0x20))
+                (call $opens (i32.load16_u offset=0x29004 (local.get $text))))
+              (i32.and
+                (call $lower (i32.load16_u offset=0x28ffe (local.get $text)))
+                (i32.and
+                  (call $lower (i32.load16_u offset=0x28ffc (local.get $text)))
+                  (call $lower (i32.load16_u offset=0x28ffa (local.get $text))))))
+          (then (return (i32.add (local.get $j) (i32.const 2)))))))
+    (i32.const -1))
+
+  ;; Where the sentence containing `at` starts: the last offset i in (from, at] before which a
+  ;; sentence ends (see $start_after), or `from` when there is none; as cyrillic.ts's endsBefore
+  ;; reads it, going back from `at`. Eight code units are tested at once for a mark («\n;.!?»), and
+  ;; only a block with one is read one code unit at a time. `at` is at most the text's length.
+  (func (export "sentence_start") (param $at i32) (param $from i32) (result i32)
+    (local $j i32) (local $floor i32) (local $stop i32) (local $found i32) (local $c v128)
+    (local $lineBreak v128) (local $semicolon v128) (local $dot v128) (local $exclamation v128) (local $question v128)
+    (local.set $lineBreak (i16x8.splat (i32.const 0x0a)))
+    (local.set $semicolon (i16x8.splat (i32.const 0x3b)))
+    (local.set $dot (i16x8.splat (i32.const 0x2e)))
+    (local.set $exclamation (i16x8.splat (i32.const 0x21)))
+    (local.set $question (i16x8.splat (i32.const 0x3f)))
+    ;; The lowest offset a mark may have: «.» at from - 1 still ends a sentence before from + 1.
+    (local.set $floor (select (i32.sub (local.get $from) (i32.const 1)) (i32.const 0) (i32.gt_s (local.get $from) (i32.const 0))))
+    (local.set $j (i32.sub (local.get $at) (i32.const 1)))
+    (block $none
+      (loop $back
+        (br_if $none (i32.lt_s (local.get $j) (local.get $floor)))
+        ;; The block of code units j - 7 .. j.
+        (local.set $c (v128.load offset=0x28ff2 (i32.shl (local.get $j) (i32.const 1))))
+        (if (i32.or
+              (i32.lt_s (i32.sub (local.get $j) (i32.const 7)) (local.get $floor))
+              (v128.any_true (v128.or
+                (v128.or (i16x8.eq (local.get $c) (local.get $lineBreak)) (i16x8.eq (local.get $c) (local.get $semicolon)))
+                (v128.or (i16x8.eq (local.get $c) (local.get $dot))
+                  (v128.or (i16x8.eq (local.get $c) (local.get $exclamation)) (i16x8.eq (local.get $c) (local.get $question)))))))
+          (then
+            ;; A block with a mark (or the last, partial one): one code unit at a time.
+            (local.set $stop (select (i32.sub (local.get $j) (i32.const 7)) (local.get $floor) (i32.gt_s (i32.sub (local.get $j) (i32.const 7)) (local.get $floor))))
+            (loop $units
+              (local.set $found (call $start_after (local.get $j) (local.get $at) (local.get $from)))
+              (if (i32.ge_s (local.get $found) (i32.const 0)) (then (return (local.get $found))))
+              (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+              (br_if $units (i32.ge_s (local.get $j) (local.get $stop)))))
+          (else (local.set $j (i32.sub (local.get $j) (i32.const 8)))))
+        (br $back)))
+    (local.get $from))
 )

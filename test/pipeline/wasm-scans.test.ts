@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileWat, watSources } from '../../pipeline/wasm/build.ts';
 import { ChangeCandidates } from '../../pipeline/wasm/change-sites.ts';
-import { needleOccurrences } from '../../pipeline/wasm/needle-scan.ts';
+import { needleOccurrences, scannedSentenceStart } from '../../pipeline/wasm/needle-scan.ts';
+import { sentenceStartByCharacters } from '../../pipeline/cyrillic.ts';
 import { corpusTexts } from '../../bench/pipeline-paths.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 
@@ -143,6 +144,56 @@ describe('WebAssembly scans', () => {
     it('refuses an empty needle and one longer than its table holds', () => {
       expect(() => byModule([''], 'текст')).toThrow(/1 to 30/);
       expect(() => byModule(['д'.repeat(31)], 'текст')).toThrow(/1 to 30/);
+    });
+  });
+
+  describe('sentence starts', () => {
+    /** The module's sentence start against the one read a character at a time, at every offset and several look-backs. */
+    function expectSameStarts(text: string, limits: number[], label: string): number {
+      needleOccurrences(['граждан'], text, [[]]); // puts the text in the module's memory
+      let compared = 0;
+      for (let at = 0; at <= text.length; at += 1) {
+        for (const limit of limits) {
+          const from = Math.max(0, at - limit);
+          const scanned = scannedSentenceStart(text, at, from);
+          if (scanned !== sentenceStartByCharacters(text, at, from)) expect(scanned, `${label} at ${at} back to ${from}`).toBe(sentenceStartByCharacters(text, at, from));
+          compared += 1;
+        }
+      }
+      return compared;
+    }
+
+    it('are where the sentence rule read a character at a time puts them, in every corpus act', () => {
+      let compared = 0;
+      for (const { id, text } of corpusTexts().slice(0, 60)) compared += expectSameStarts(text, [300, 700], id);
+      expect(compared).toBeGreaterThan(100_000);
+    });
+
+    it('are so in random texts of words and marks, at every look-back up to two blocks of eight', () => {
+      // Pieces that make and unmake sentence ends: words of two and three letters in either case
+      // and script, each mark with and without the space and capital after it, abbreviations.
+      const pieces = ['абв', 'ёжз', 'xyz', 'аб', 'Где', 'Ёлка', 'Abc', '"Ош"', 'г', ' ', ' ', '.', '!', '?', ';', '\n', '. ', '? ', '! ', 'А.', '1', ',', '\u00a0', '\u0000'];
+      const limits = Array.from({ length: 18 }, (_, i) => i).concat([600]);
+      for (let seed = 1; seed <= 30; seed += 1) {
+        const text = randomText(pieces, 8 + seed * 3, seed * 31337);
+        expectSameStarts(text, limits, JSON.stringify(text));
+      }
+      const startIn = (text: string, at: number, from: number) => {
+        needleOccurrences(['граждан'], text, [[]]);
+        return scannedSentenceStart(text, at, from);
+      };
+      expect(startIn('абв. Где', 8, 0)).toBe(5);
+      expect(startIn('абв. Где', 8, 6)).toBe(6);
+      expect(startIn('аб. Где', 7, 0)).toBe(0); // two letters before the dot: an abbreviation
+      expect(startIn('г. Ош; далее', 12, 0)).toBe(6);
+      expect(startIn('абв.\nГде', 7, 0)).toBe(5);
+    });
+
+    it('are not read from the module for a text it does not hold, nor past a text\'s end', () => {
+      needleOccurrences(['граждан'], 'абв. Где', [[]]);
+      expect(scannedSentenceStart('абв. Где', 8, 0)).toBe(5);
+      expect(scannedSentenceStart('абв. Где', 9, 0)).toBeNull();
+      expect(scannedSentenceStart('другой текст', 5, 0)).toBeNull();
     });
   });
 });
