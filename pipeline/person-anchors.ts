@@ -89,7 +89,9 @@ export function anchorMatches(text: string, a: Anchor): IndexedMatch[] {
   // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
   if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
   const nextWord = a.nextWord;
-  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, nextWord ? (t, at) => nextWordMayStart(t, at, nextWord) : undefined);
+  // The needle's own letters need not be read again: the word goes on from its end.
+  const skip = a.needle.length;
+  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, nextWord ? (t, at) => nextWordMayStart(t, at + skip, nextWord) : undefined);
   if (!a.before) return all;
   const before = a.before;
   return all.filter((m) => {
