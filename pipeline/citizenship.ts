@@ -55,9 +55,9 @@ function stateOf(m: RegExpMatchArray): string {
 const STATEMENT_NEEDLES = [...andCapitalised('граждан', 'паспорт', 'лиц'), 'подданн', 'гр.'];
 registerNeedles(...STATEMENT_NEEDLES);
 const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
-const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]роженц\p{L}*|[Уу]роженк\p{L}*|[Мм]есто\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
+const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
 /** Every birthplace phrase starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
-const BIRTHPLACE_NEEDLES = [...andCapitalised('уроженц', 'уроженк', 'место'), 'родивш'];
+const BIRTHPLACE_NEEDLES = [...andCapitalised('урожен', 'место'), 'родивш'];
 registerNeedles(...BIRTHPLACE_NEEDLES);
 /** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
 const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/uy; // AN, AC, ID and Cyrillic АН, АС

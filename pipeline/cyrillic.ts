@@ -200,6 +200,23 @@ export function needlePositions(text: string, needle: string): number[] {
   return found;
 }
 
+/** Whether one of `needles` (registered) starts in `text` at an offset in [from, to). */
+export function anyNeedleWithin(text: string, needles: readonly string[], from: number, to: number): boolean {
+  for (const needle of needles) {
+    const positions = needlePositions(text, needle);
+    // The first offset at or after `from`, by bisection: the lists are in increasing order.
+    let lo = 0;
+    let hi = positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < positions.length && positions[lo]! < to) return true;
+  }
+  return false;
+}
+
 /** Every offset where one of `needles` starts in `text`, in increasing order, each once. */
 export function anyNeedlePositions(text: string, needles: readonly string[]): number[] {
   let merged: number[] | null = null;

@@ -3,7 +3,7 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { andCapitalised, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
+import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { ANCHORS, NAME, anchorMatches } from './person-anchors.ts';
@@ -34,7 +34,7 @@ const isAccusedRole = (role: PersonRoleName) => role === 'defendant' || role ===
 // Word starts are checked in code (firstWordStart): a leading lookbehind slows these scans down.
 // One scan for both genders' words (group 1 feminine, group 2 masculine): no word is in both lists,
 // so the first whole word found is the first of either kind.
-const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)|(гражданин\p{L}*|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого))(?!\p{L})/gu;
+const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)|(гражданин\p{L}*|уроженец|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого))(?!\p{L})/gu;
 
 function contextGender(window: string): 'm' | 'f' | null {
   const word = firstWordStart(window, GENDER_WORDS);
@@ -43,28 +43,34 @@ function contextGender(window: string): 'm' | 'f' | null {
 }
 
 const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:[Рр]одивш\p{L}*|[Дд]ата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
-const BIRTH_PLACE = /(?:[Уу]роженц\p{L}*|[Уу]роженк\p{L}*|[Мм]есто\s+рождения:?|[Рр]одивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
+const BIRTH_PLACE = /(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|[Рр]одивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
 
 function birthDateIn(window: string): string | null {
   const date = BIRTH_DATE.exec(window);
   return date ? `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}` : null;
 }
 
+/** Every birthplace phrase starts with one of these (capitalised after a full stop): the pattern runs only where one is. */
+const BIRTH_PLACE_WORDS = andCapitalised('урожен', 'место', 'родивш');
+registerNeedles(...BIRTH_PLACE_WORDS);
+
 function birthPlaceIn(window: string): string | null {
-  // Every birthplace phrase has one of these words: the pattern is not run over windows without them.
-  const place = window.includes('урожен') || window.includes('место') || window.includes('родивш') ? BIRTH_PLACE.exec(window) : null;
+  const place = BIRTH_PLACE.exec(window);
   return place ? place[1]!.trim() : null;
 }
+
+const BIRTH_DETAILS_WINDOW = 320;
 
 /**
  * Birth date and place written after a person charged's name. Those that `known` (the person this
  * mention merges into) already has are kept by the merge, so they are not looked for again.
  */
 function birthDetails(text: string, at: number, known: PersonInText | undefined): { birthDate: string | null; birthPlace: string | null } {
-  const window = text.slice(at, at + 320);
+  const window = text.slice(at, at + BIRTH_DETAILS_WINDOW);
+  const placeWanted = (known?.mention.birthPlace ?? null) === null && anyNeedleWithin(text, BIRTH_PLACE_WORDS, at, at + BIRTH_DETAILS_WINDOW);
   return {
     birthDate: (known?.mention.birthDate ?? null) === null ? birthDateIn(window) : null,
-    birthPlace: (known?.mention.birthPlace ?? null) === null ? birthPlaceIn(window) : null,
+    birthPlace: placeWanted ? birthPlaceIn(window) : null,
   };
 }
 

@@ -27,6 +27,7 @@ describe('Kyrgyz citizenship with evidence', () => {
     ['гражданина Киргизии', 'yes'],
     ['гражданина Республики Кыргызстан', 'yes'],
     ['уроженца г. Ош Киргизской ССР, гражданство не установлено', 'possible'],
+    ['уроженец г. Ош Киргизской ССР, гражданство не установлено', 'possible'],
     ['лица без гражданства, проживавшего в КРАСНОЯРСКЕ', 'no'],
   ])('%s → %s', (body, flag) => {
     expect(analyzeDocument({ id: 't', text: act(`в отношении ФИО1, ${body}, по ч. 1 ст. 18.8 КоАП РФ`) }).kyrgyz.flag).toBe(flag);
@@ -142,6 +143,12 @@ describe('cues at the start of a sentence, capitalised', () => {
       const a = analyzeDocument({ id: 'c', text: act(`в отношении Асановой Айгуль Бакытовны по ч. 1 ст. 18.8 КоАП РФ,\nУСТАНОВИЛ:\n${opening} 01.11.2026 выявлена в г. Самаре.`) });
       expect(a.kyrgyz.flag, opening).toBe('no');
     }
+  });
+
+  it('takes «Уроженец г. Бишкек» (nominative, capitalised) as a weak cue, with its words as evidence', () => {
+    const a = analyzeDocument({ id: 'c', text: act('в отношении ФИО1 по ч. 1 ст. 18.8 КоАП РФ.\nУСТАНОВИЛ:\nФИО1, ДД.ММ.ГГГГ года рождения. Уроженец г. Бишкек, гражданство не установлено.') });
+    expect(a.kyrgyz.flag).toBe('possible');
+    expect(a.kyrgyz.evidence.map((e) => [e.cue, e.text])).toEqual([['birthplace', 'Уроженец г. Бишкек']]);
   });
 
   it('takes «Место рождения: г. Ош» in a listing as a weak cue, and «Граждане Российской Федерации обязаны …» as about nobody charged', () => {

@@ -37,6 +37,15 @@ describe('persons in act texts', () => {
     expect(k).toMatchObject({ normalized: 'Нурлан кызы Асель', gender: 'f' });
   });
 
+  it('reads a birthplace written «уроженец» (nominative) or opening a sentence («Место рождения:», «Уроженка»)', () => {
+    const [nominative] = accused('Подсудимый Асанов Бакыт Маратович, 01.02.1990 года рождения, уроженец г. Ош Киргизской ССР, вину признал.');
+    expect(nominative).toMatchObject({ birthPlace: 'г. Ош Киргизской ССР', gender: 'm' });
+    const [listed] = accused('рассмотрев дело в отношении Асанова Бакыта Маратовича, 01.02.1990 года рождения. Место рождения: г. Ош Киргизской ССР, гражданина Кыргызской Республики,');
+    expect(listed).toMatchObject({ birthDate: '1990-02-01', birthPlace: 'г. Ош Киргизской ССР' });
+    const [woman] = accused('рассмотрев дело в отношении ФИО1, 01.02.1990 года рождения. Уроженка г. Нарын, гражданки Кыргызской Республики,');
+    expect(woman).toMatchObject({ birthPlace: 'г. Нарын', gender: 'f' });
+  });
+
   it('reads a witness, an interpreter and a defendant named at the start of a sentence, capitalised', () => {
     const persons = personsFromText('УСТАНОВИЛ:\nСвидетель Асанов Б.Т. пояснил, что знает подсудимого.\nПереводчик с киргизского языка Мамытова А.К. предупреждена.\nПодсудимый Токтосунов Э.Б. вину признал.');
     expect(persons.map((p) => [p.mention.name, p.mention.role])).toEqual([
