@@ -34,7 +34,8 @@ const isAccusedRole = (role: PersonRoleName) => role === 'defendant' || role ===
 // Word starts are checked in code (firstWordStart): a leading lookbehind slows these scans down.
 // One scan for both genders' words (group 1 feminine, group 2 masculine): no word is in both lists,
 // so the first whole word found is the first of either kind.
-const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родившейся|проживающей|зарегистрированной|ее|ей|она|подсудимая|подсудимой|обвиняемой)|(гражданин\p{L}*|уроженец|уроженц\p{L}*|виновным|родившегося|проживающего|зарегистрированного|его|ему|он|подсудимый|подсудимого|обвиняемого))(?!\p{L})/gu;
+// The participles in the nominative too («ФИО1, родившаяся …, проживающая …»).
+const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родивш(?:ейся|аяся)|проживающ(?:ей|ая)|зарегистрированн(?:ой|ая)|ее|ей|она|подсудим(?:ая|ой)|обвиняем(?:ой|ая))|(гражданин\p{L}*|уроженец|уроженц\p{L}*|виновным|родивш(?:егося|ийся)|проживающ(?:его|ий)|зарегистрированн(?:ого|ый)|его|ему|он|подсудим(?:ый|ого)|обвиняем(?:ого|ый)))(?!\p{L})/gu;
 
 function contextGender(window: string): 'm' | 'f' | null {
   const word = firstWordStart(window, GENDER_WORDS);

@@ -46,6 +46,13 @@ describe('persons in act texts', () => {
     expect(woman).toMatchObject({ birthPlace: 'г. Нарын', gender: 'f' });
   });
 
+  it('tells a depersonalised defendant\'s gender from participles in the nominative', () => {
+    const gender = (text: string) => personsFromText(text).map((p) => p.mention.gender);
+    expect(gender('Подсудимый ФИО2, родившийся ДД.ММ.ГГГГ, зарегистрированный по адресу <адрес>, вину признал.')).toEqual(['m']);
+    expect(gender('Подсудимая ФИО3, родившаяся ДД.ММ.ГГГГ в <адрес>, вину признала.')).toEqual(['f']);
+    expect(gender('в отношении ФИО4, ДД.ММ.ГГГГ года рождения, проживающая по адресу <адрес>,')).toEqual(['f']);
+  });
+
   it('reads a witness, an interpreter and a defendant named at the start of a sentence, capitalised', () => {
     const persons = personsFromText('УСТАНОВИЛ:\nСвидетель Асанов Б.Т. пояснил, что знает подсудимого.\nПереводчик с киргизского языка Мамытова А.К. предупреждена.\nПодсудимый Токтосунов Э.Б. вину признал.');
     expect(persons.map((p) => [p.mention.name, p.mention.role])).toEqual([
