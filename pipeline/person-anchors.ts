@@ -1,7 +1,7 @@
 // The words that introduce a person in an act, each with the role it gives and the grammatical
 // case of the name after it («в отношении» → the person charged, genitive; «Признать … виновной» →
 // accusative; «свидетель», «потерпевший», «переводчик»), and the written forms of a name.
-import { andCapitalised, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
+import { andCapitalised, isSpace, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
 import type { GrammaticalCase } from './name-forms.ts';
 import type { PersonRoleName } from './types.ts';
 
@@ -30,8 +30,8 @@ export interface Anchor {
   before?: RegExp;
   /** The line-start anchor: the name comes before the needle, so the pattern runs over a window around it. */
   window?: boolean;
-  /** What the next word after the needle's word starts with in every match: a quick test before the pattern. */
-  nextWord?: string[];
+  /** A quick test at the needle's offset before the pattern: false where no match can start. */
+  worthTrying?: (text: string, at: number) => boolean;
   role: PersonRoleName;
   grammaticalCase: GrammaticalCase;
 }
@@ -41,7 +41,32 @@ interface AnchorOptions {
   before?: RegExp;
   after?: string;
   window?: boolean;
+  /** What the next word after the needle's word starts with in every match. */
   nextWord?: string[];
+  /** Whether a name or a citizenship phrase follows the needle's word in every match (after whitespace). */
+  nameNext?: boolean;
+}
+
+/**
+ * Whether a name or a citizenship phrase may start after the whitespace at `i`: what NAME can
+ * start with (a capital А–Я, «<» of «<данные изъяты>») or STATE_WORDS can («иностранн…»,
+ * «граждан…», «лица», «гр.»). «Признать виновным …» (the name is before it) and «Признать
+ * незаконным …» are passed over without their pattern, which fails there only after trying every
+ * way of reading a name and eighty characters after it.
+ */
+function nameMayFollow(text: string, i: number): boolean {
+  if (!isSpace(text, i)) return false;
+  while (isSpace(text, i)) i += 1;
+  const c = text.charCodeAt(i);
+  return (c >= 0x410 && c <= 0x42f) || c === 0x3c || c === 0x438 || c === 0x433 || c === 0x43b;
+}
+
+function worthTryingOf(needle: string, options: AnchorOptions): ((text: string, at: number) => boolean) | undefined {
+  // The needle's own letters need not be read again: the word goes on from its end.
+  const { nextWord } = options;
+  if (nextWord) return (text, at) => nextWordMayStart(text, at + needle.length, nextWord);
+  if (options.nameNext) return (text, at) => nameMayFollow(text, at + needle.length);
+  return undefined;
 }
 
 const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
@@ -50,7 +75,7 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
   lead: options.lead ?? 0,
   ...(options.before ? { before: options.before } : {}),
   ...(options.window ? { window: true } : {}),
-  ...(options.nextWord ? { nextWord: options.nextWord } : {}),
+  ...(options.nextWord || options.nameNext ? { worthTrying: worthTryingOf(needle, options) } : {}),
   role,
   grammaticalCase,
 });
@@ -61,9 +86,9 @@ const inBothCases = (needle: string, pattern: string, role: PersonRoleName, gram
 
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
-  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
+  anchor('ризнать', String.raw`[Пп]ризнать\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн`, nameNext: true }),
   // «Признать Абдыкадырова У.М. и Сейитбекову А.Н. виновными»: the second of two persons found guilty together.
-  anchor('ризнать', String.raw`[Пп]ризнать\s+${STATE_WORDS}${NAME}\s+и\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн` }),
+  anchor('ризнать', String.raw`[Пп]ризнать\s+${STATE_WORDS}${NAME}\s+и\s+`, 'person_charged', 'acc', { lead: 1, after: String.raw`,?\s+(?:[^\n]{0,80}?\s)?виновн`, nameNext: true }),
   anchor('признать', String.raw`(?:\n|:\s*)`, 'person_charged', 'acc', { after: String.raw`\s+признать\s+виновн`, window: true }),
   // «Подсудимый …», «Свидетель …», «Переводчик …» open sentences: found by the word and by its
   // capitalised form (a needle of its own: one letter in, «одсудим», «видетел», would be common).
@@ -88,10 +113,7 @@ registerNeedles(...ANCHORS.map((a) => a.needle), 'граждан');
 export function anchorMatches(text: string, a: Anchor): IndexedMatch[] {
   // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
   if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
-  const nextWord = a.nextWord;
-  // The needle's own letters need not be read again: the word goes on from its end.
-  const skip = a.needle.length;
-  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, nextWord ? (t, at) => nextWordMayStart(t, at + skip, nextWord) : undefined);
+  const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, a.worthTrying);
   if (!a.before) return all;
   const before = a.before;
   return all.filter((m) => {

@@ -6,6 +6,8 @@ import { needlePositions } from '../../pipeline/cyrillic.ts';
 import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
 import { extractOutcomes } from '../../pipeline/outcome.ts';
 import { personsFromText } from '../../pipeline/persons.ts';
+import { ANCHORS } from '../../pipeline/person-anchors.ts';
+import { corpusTexts } from '../../bench/pipeline-paths.ts';
 import '../../pipeline/citizenship.ts';
 
 describe('the shared needle index', () => {
@@ -68,6 +70,27 @@ describe('outcomes', () => {
 });
 
 describe('persons', () => {
+  it('tries an anchor\'s pattern wherever it could match: its quick test passes every match, in the corpus and around «Признать»', () => {
+    const followers = ['Асанова Б.Т. виновным', 'гражданина КР Асанова Б.Т. виновным', 'иностранного гражданина - гражданина Республики Кыргызстан Асанова Б.Т., виновным', 'лица без гражданства Асанова Б.Т. виновным', 'гр. Асанова Б.Т. виновным', '<данные изъяты> виновным', 'ФИО1 и ФИО2 виновными', 'виновным Асанова', 'незаконным решение', 'Ёлкина Б.Т. виновным'];
+    const texts = [
+      ...corpusTexts().map((t) => normalizeText(t.text).text),
+      ...followers.flatMap((f) => [' ', '\u00a0', '\n', '\t ', ''].map((space) => `ПОСТАНОВИЛ:\nПризнать${space}${f} и назначить наказание.`)),
+    ];
+    let passed = 0;
+    for (const text of texts) {
+      for (const a of ANCHORS) {
+        if (!a.worthTrying) continue;
+        for (const at of needlePositions(text, a.needle)) {
+          a.pattern.lastIndex = at - a.lead;
+          if (at - a.lead < 0 || !a.pattern.exec(text)) continue;
+          expect(a.worthTrying(text, at), `${a.needle} in ${JSON.stringify(text.slice(at - a.lead, at + 60))}`).toBe(true);
+          passed += 1;
+        }
+      }
+    }
+    expect(passed).toBeGreaterThan(250);
+  });
+
   it('finds the administrative plaintiff after «административного истца», not at every «административн…»', () => {
     const text = 'рассмотрев административное дело по административному исковому заявлению Асанова Бакыта Тургуновича об оспаривании решения; административного истца Асанова Б.Т.';
     const persons = personsFromText(text);
