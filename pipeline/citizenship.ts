@@ -6,7 +6,7 @@
 // the nearest name before it in the sentence («Мамытова А.Б., … гражданина КР»), else the only
 // person charged. The traps (other Central Asian states, «переводчик с киргизского языка», a Kyrgyz
 // city as a destination, «гражданина <данные изъяты>») are not strong cues by construction.
-import { NAME } from './person-anchors.ts';
+import { CITIZEN_SHORT, NAME } from './person-anchors.ts';
 import type { PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
 import { andCapitalised, firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart } from './cyrillic.ts';
@@ -41,7 +41,7 @@ const STATES: [string, string][] = [
 // One numbered group per state, then «stateless»: the group that matched names the state. Not
 // named groups: V8 builds a groups object of all thirteen names for every match.
 const STATEMENT = new RegExp(
-  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|гр\.\s*)(?:${STATES.map(([, words]) => `(${words})`).join('|')})(?!\p{L})|([Лл]иц\p{L}*\s+без\s+гражданства)`,
+  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|(?:гр\.|${CITIZEN_SHORT})\s*)(?:${STATES.map(([, words]) => `(${words})`).join('|')})(?!\p{L})|([Лл]иц\p{L}*\s+без\s+гражданства)`,
   'uy',
 );
 /** What each of the pattern's groups names, in its order (group 1 first). */
@@ -52,12 +52,12 @@ function stateOf(m: RegExpMatchArray): string {
   return 'other';
 }
 /** Every statement starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
-const STATEMENT_NEEDLES = [...andCapitalised('граждан', 'паспорт', 'лиц'), 'подданн', 'гр.'];
+const STATEMENT_NEEDLES = [...andCapitalised('граждан', 'паспорт', 'лиц', 'гр-'), 'подданн', 'гр.'];
 registerNeedles(...STATEMENT_NEEDLES);
 const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
-const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|родивш\p{L}*\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
+const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|род(?:ивш\p{L}*|ил(?:ся|ась))\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
 /** Every birthplace phrase starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
-const BIRTHPLACE_NEEDLES = [...andCapitalised('урожен', 'место'), 'родивш'];
+const BIRTHPLACE_NEEDLES = [...andCapitalised('урожен', 'место'), 'родивш', 'родил'];
 registerNeedles(...BIRTHPLACE_NEEDLES);
 /** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
 const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/uy; // AN, AC, ID and Cyrillic АН, АС

@@ -13,12 +13,15 @@ export const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
 export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
 /** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
 /** The state a citizenship phrase before a name names (or its depersonalised marker). */
-const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|Украины|КР|РФ|<данные изъяты>)`;
+const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|Киргизии|Украины|КР|РФ|<данные изъяты>)`;
 /**
  * A citizenship phrase between an anchor and the name: «гражданина КР», «иностранного гражданина -
- * гражданина Республики Кыргызстан», «лица без гражданства», «гр. <данные изъяты>», «гр. Кыргызской Республики».
+ * гражданина Республики Кыргызстан», «лица без гражданства», «гр. <данные изъяты>», «гр. Кыргызской
+ * Республики», «гр-на КР».
  */
-export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:граждан\p{L}*\s*-\s*)?)?граждан\p{L}*\s+${STATE_NAMED}\s+|лица\s+без\s+гражданства\s+|гр\.\s*(?:${STATE_NAMED}\s+)?)?`;
+/** «гр-на», «гр-ки» …: «гражданина», «гражданки» as police reports shorten them (group-free). */
+export const CITIZEN_SHORT = String.raw`[Гг]р-(?:н|на|ну|ном|ка|ки|ке|кой|ку)(?!\p{L})\.?`;
+export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:граждан\p{L}*\s*-\s*)?)?граждан\p{L}*\s+${STATE_NAMED}\s+|лица\s+без\s+гражданства\s+|(?:гр\.|${CITIZEN_SHORT})\s*(?:${STATE_NAMED}\s+)?)?`;
 
 export interface Anchor {
   /** A word every match contains: the pattern is tried only where it occurs. */

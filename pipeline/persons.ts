@@ -10,13 +10,14 @@ import { ANCHORS, NAME, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
-/** «гражданин …» and, at a sentence's start, «Гражданин …»: where CITIZEN_NAMED is tried. */
-const CITIZEN_NEEDLES = andCapitalised('граждан');
+export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(н|на|ну|ном|ка|ки|ке|кой|ку)(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
+/** «гражданин …», «гр-н …» and, at a sentence's start, «Гражданин …», «Гр-н …»: where CITIZEN_NAMED is tried. */
+const CITIZEN_NEEDLES = andCapitalised('граждан', 'гр-');
 registerNeedles(...CITIZEN_NEEDLES);
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
 const ORGANISATION_CHARGED = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u;
-const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', ка: 'nom', ина: 'gen', ки: 'gen', ину: 'dat', ке: 'dat', ином: 'ins', кой: 'ins', ку: 'acc' };
+/** The case of «граждан…» by its ending, and of «гр-…» by the ending it keeps. */
+const CASE_BY_ENDING: Record<string, GrammaticalCase> = { ин: 'nom', н: 'nom', ка: 'nom', ина: 'gen', на: 'gen', ки: 'gen', ину: 'dat', ну: 'dat', ке: 'dat', ином: 'ins', ном: 'ins', кой: 'ins', ку: 'acc' };
 const NOT_A_NAME = /^(?:Российской|Федерации|Республики|Кыргызской|Суд|Судья|Постановление|Кодекса|Признать|УМВД|ОВМ|МВД|ГУ|ОМВД|УФМС|ФМС|Управлени\p{L}*|Отдел\p{L}*|Центр\p{L}*)(?:\s|$)/u;
 
 /** A person as found in the text, with every place their name occurs. */
@@ -34,8 +35,8 @@ const isAccusedRole = (role: PersonRoleName) => role === 'defendant' || role ===
 // Word starts are checked in code (firstWordStart): a leading lookbehind slows these scans down.
 // One scan for both genders' words (group 1 feminine, group 2 masculine): no word is in both lists,
 // so the first whole word found is the first of either kind.
-// The participles in the nominative too («ФИО1, родившаяся …, проживающая …»).
-const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родивш(?:ейся|аяся)|проживающ(?:ей|ая)|зарегистрированн(?:ой|ая)|ее|ей|она|подсудим(?:ая|ой)|обвиняем(?:ой|ая))|(гражданин\p{L}*|уроженец|уроженц\p{L}*|виновным|родивш(?:егося|ийся)|проживающ(?:его|ий)|зарегистрированн(?:ого|ый)|его|ему|он|подсудим(?:ый|ого)|обвиняем(?:ого|ый)))(?!\p{L})/gu;
+// The participles in the nominative too («ФИО1, родившаяся …, проживающая …»), and «родился», «родилась».
+const GENDER_WORDS = /(?:(гражданк\p{L}*|уроженк\p{L}*|виновной|родивш(?:ейся|аяся)|родилась|проживающ(?:ей|ая)|зарегистрированн(?:ой|ая)|ее|ей|она|подсудим(?:ая|ой)|обвиняем(?:ой|ая))|(гражданин\p{L}*|уроженец|уроженц\p{L}*|виновным|родивш(?:егося|ийся)|родился|проживающ(?:его|ий)|зарегистрированн(?:ого|ый)|его|ему|он|подсудим(?:ый|ого)|обвиняем(?:ого|ый)))(?!\p{L})/gu;
 
 function contextGender(window: string): 'm' | 'f' | null {
   const word = firstWordStart(window, GENDER_WORDS);
@@ -43,8 +44,8 @@ function contextGender(window: string): 'm' | 'f' | null {
   return word[1] !== undefined ? 'f' : 'm';
 }
 
-const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:[Рр]одивш\p{L}*|[Дд]ата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
-const BIRTH_PLACE = /(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|[Рр]одивш\p{L}*\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
+const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:[Рр]од(?:ивш\p{L}*|ил(?:ся|ась))|[Дд]ата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
+const BIRTH_PLACE = /(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|[Рр]од(?:ивш\p{L}*|ил(?:ся|ась))\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
 
 function birthDateIn(window: string): string | null {
   const date = BIRTH_DATE.exec(window);
@@ -52,7 +53,7 @@ function birthDateIn(window: string): string | null {
 }
 
 /** Every birthplace phrase starts with one of these (capitalised after a full stop): the pattern runs only where one is. */
-const BIRTH_PLACE_WORDS = andCapitalised('урожен', 'место', 'родивш');
+const BIRTH_PLACE_WORDS = andCapitalised('урожен', 'место', 'родивш', 'родил');
 registerNeedles(...BIRTH_PLACE_WORDS);
 
 function birthPlaceIn(window: string): string | null {
@@ -242,8 +243,8 @@ export function personsFromText(text: string): PersonInText[] {
     }
   }
   for (const m of matchesAtNeedles(text, CITIZEN_NEEDLES, CITIZEN_NAMED)) {
-    const name = trimName(m[2]!);
-    if (name) mention(text, found, seen, name, m.index + m[0].lastIndexOf(m[2]!), 'other', CASE_BY_ENDING[m[1]!] ?? 'unknown');
+    const name = trimName(m[3]!);
+    if (name) mention(text, found, seen, name, m.index + m[0].lastIndexOf(m[3]!), 'other', CASE_BY_ENDING[m[1] ?? m[2]!] ?? 'unknown');
   }
   for (const person of found) if (!person.organisation) collectSpans(text, person);
   return withoutStrayPlaceholder(text, found);

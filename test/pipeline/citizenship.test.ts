@@ -28,6 +28,7 @@ describe('Kyrgyz citizenship with evidence', () => {
     ['гражданина Республики Кыргызстан', 'yes'],
     ['уроженца г. Ош Киргизской ССР, гражданство не установлено', 'possible'],
     ['уроженец г. Ош Киргизской ССР, гражданство не установлено', 'possible'],
+    ['родился в г. Ош Киргизской ССР, гражданство не установлено', 'possible'],
     ['лица без гражданства, проживавшего в КРАСНОЯРСКЕ', 'no'],
   ])('%s → %s', (body, flag) => {
     expect(analyzeDocument({ id: 't', text: act(`в отношении ФИО1, ${body}, по ч. 1 ст. 18.8 КоАП РФ`) }).kyrgyz.flag).toBe(flag);
@@ -143,6 +144,21 @@ describe('cues at the start of a sentence, capitalised', () => {
       const a = analyzeDocument({ id: 'c', text: act(`в отношении Асановой Айгуль Бакытовны по ч. 1 ст. 18.8 КоАП РФ,\nУСТАНОВИЛ:\n${opening} 01.11.2026 выявлена в г. Самаре.`) });
       expect(a.kyrgyz.flag, opening).toBe('no');
     }
+  });
+
+  it('reads the phrasings of police reports: «гр-на КР», «гр-ки Кыргызской Республики», «гражданина Кыргызстан» (not declined)', () => {
+    for (const [phrase, normalized] of [
+      ['гр-на КР Асанова Бакыта', 'Асанов Бакыт'],
+      ['гр-ки Кыргызской Республики Асановой Айгуль', 'Асанова Айгуль'],
+      ['гражданина Кыргызстан Асанова Бакыта', 'Асанов Бакыт'],
+    ] as const) {
+      const a = analyzeDocument({ id: 'c', text: act(`в отношении ${phrase} по ч. 1.1 ст. 18.8 КоАП РФ`) });
+      expect(a.kyrgyz.flag, phrase).toBe('yes');
+      expect(a.persons.map((p) => [p.normalized, p.role, p.citizenship]), phrase).toEqual([[normalized, 'person_charged', 'KG']]);
+    }
+    const uzbek = analyzeDocument({ id: 'c', text: act('в отношении гр-на Республики Узбекистан Каримова Шерзода по ч. 1.1 ст. 18.8 КоАП РФ') });
+    expect(uzbek.kyrgyz.flag).toBe('no');
+    expect(uzbek.persons[0]).toMatchObject({ normalized: 'Каримов Шерзод', citizenship: 'UZ' });
   });
 
   it('takes «Уроженец г. Бишкек» (nominative, capitalised) as a weak cue, with its words as evidence', () => {

@@ -46,6 +46,13 @@ describe('persons in act texts', () => {
     expect(woman).toMatchObject({ birthPlace: 'г. Нарын', gender: 'f' });
   });
 
+  it('reads a birthplace and a birth date after «родился», «родилась»', () => {
+    const [p] = accused('Подсудимая Асанова Айгуль Бакытовна, родилась 01.02.1990 в г. Нарын Киргизской ССР, вину признала.');
+    expect(p).toMatchObject({ birthDate: '1990-02-01', gender: 'f' });
+    const [q] = accused('в отношении ФИО1, родился в г. Ош, проживает без регистрации,');
+    expect(q).toMatchObject({ birthPlace: 'г. Ош', gender: 'm' });
+  });
+
   it('tells a depersonalised defendant\'s gender from participles in the nominative', () => {
     const gender = (text: string) => personsFromText(text).map((p) => p.mention.gender);
     expect(gender('Подсудимый ФИО2, родившийся ДД.ММ.ГГГГ, зарегистрированный по адресу <адрес>, вину признал.')).toEqual(['m']);
