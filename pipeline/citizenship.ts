@@ -54,7 +54,21 @@ function stateOf(m: RegExpMatchArray): string {
 /** Every statement starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
 const STATEMENT_NEEDLES = [...andCapitalised('граждан', 'паспорт', 'лиц', 'гр-'), 'подданн', 'гр.'];
 registerNeedles(...STATEMENT_NEEDLES);
-const KG_PLACE = String.raw`(?:Киргизск\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|пгт\.?)\s*(?:Ош|Бишкек|Фрунзе|Джалал-Абад|Каракол|Токмок|Нарын|Баткен|Талас|Кара-Балта|Кара-Суу|Узген|Кызыл-Кия|Чолпон-Ата|Балыкчы|Сулюкта|Майлуу-Суу|Таш-Кумыр|Кант|Кочкор-Ата)|(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск)\p{L}*\s+области)`;
+/**
+ * Towns of Kyrgyzstan a birthplace names: the cities and district towns, with the Soviet names older
+ * people were born under (Фрунзе, Пржевальск, Рыбачье, Майли-Сай) and both spellings of Джалал-Абад.
+ */
+const KG_TOWNS = [
+  'Ош', 'Бишкек', 'Фрунзе', 'Джалал-Абад', 'Жалал-Абад', 'Каракол', 'Пржевальск', 'Токмок', 'Нарын', 'Баткен', 'Талас', 'Кара-Балта', 'Кара-Суу',
+  'Узген', 'Кызыл-Кия', 'Чолпон-Ата', 'Балыкчы', 'Рыбачье', 'Сулюкта', 'Майлуу-Суу', 'Майли-Сай', 'Таш-Кумыр', 'Кант', 'Кочкор-Ата', 'Ноокат',
+  'Кербен', 'Исфана', 'Араван', 'Базар-Коргон', 'Токтогул', 'Ат-Баши', 'Кемин', 'Ала-Бука', 'Кадамжай', 'Айдаркен', 'Кок-Жангак', 'Шопоков',
+];
+/**
+ * A Kyrgyz birthplace: the state (also «Кыргызской ССР»), a town after «г.», «города», «с.», «села»
+ * or «пгт» (as written, or declined: «города Бишкека», «в г. Оше») and the region after it, or a region.
+ */
+const KG_REGION = String.raw`(?:Ошск|Чуйск|Иссык-Кульск|Нарынск|Таласск|Баткенск|Джалал-Абадск|Жалал-Абадск)\p{L}*\s+области`;
+const KG_PLACE = String.raw`(?:(?:Киргизск|Кыргызск)\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|сел\p{L}*|пгт\.?)\s*(?:${KG_TOWNS.join('|')})[ае]?(?:,?\s+${KG_REGION})?|${KG_REGION})`;
 const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|род(?:ивш\p{L}*|ил(?:ся|ась))\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
 /** Every birthplace phrase starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
 const BIRTHPLACE_NEEDLES = [...andCapitalised('урожен', 'место'), 'родивш', 'родил'];

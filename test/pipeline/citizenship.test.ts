@@ -161,6 +161,19 @@ describe('cues at the start of a sentence, capitalised', () => {
     expect(uzbek.persons[0]).toMatchObject({ normalized: 'Каримов Шерзод', citizenship: 'UZ' });
   });
 
+  it.each([
+    ['уроженца города Бишкека', 'уроженца города Бишкека'],
+    ['уроженца г. Пржевальска', 'уроженца г. Пржевальска'],
+    ['уроженца г. Жалал-Абад', 'уроженца г. Жалал-Абад'],
+    ['уроженца Кыргызской ССР', 'уроженца Кыргызской ССР'],
+    ['уроженца с. Араван Ошской области Киргизской ССР', 'уроженца с. Араван Ошской области'],
+    ['родившегося в г. Оше', 'родившегося в г. Оше'],
+  ])('takes «%s» (a town declined, under its Soviet name, a district town) as a birthplace cue', (birthplace, evidence) => {
+    const a = analyzeDocument({ id: 'c', text: act(`в отношении ФИО1, ${birthplace}, гражданство не установлено, по ч. 1 ст. 18.8 КоАП РФ`) });
+    expect(a.kyrgyz.flag).toBe('possible');
+    expect(a.kyrgyz.evidence.map((e) => e.text)).toEqual([evidence]);
+  });
+
   it('takes «Уроженец г. Бишкек» (nominative, capitalised) as a weak cue, with its words as evidence', () => {
     const a = analyzeDocument({ id: 'c', text: act('в отношении ФИО1 по ч. 1 ст. 18.8 КоАП РФ.\nУСТАНОВИЛ:\nФИО1, ДД.ММ.ГГГГ года рождения. Уроженец г. Бишкек, гражданство не установлено.') });
     expect(a.kyrgyz.flag).toBe('possible');
