@@ -29,6 +29,10 @@ describe('outcomes of the resolutive part', () => {
       { kind: 'imprisonment', months: 12 },
       { kind: 'suspended', months: 18 },
     ]);
+    expect(extractOutcomes('ПРИГОВОРИЛ:\nпризнать виновным и приговорить его к 2 (двум) годам лишения свободы условно с испытательным сроком 1 год.')).toEqual([
+      { kind: 'imprisonment', months: 24 },
+      { kind: 'suspended', months: 12 },
+    ]);
   });
 
   it('takes the final sentence after partial ones («окончательно назначить»)', () => {
