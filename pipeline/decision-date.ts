@@ -1,8 +1,9 @@
 // The decision date of an act and the appeal deadline that follows from it.
 
 const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-// No leading lookbehind (it keeps V8 from skipping ahead): a digit before is checked in code.
-const WORDED_DATE = new RegExp(`(\\d{1,2})\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'gu');
+// No leading lookbehind (it keeps V8 from skipping ahead): a digit before is checked in code. The
+// day may be quoted, «05» ноября 2026 года (normalization has made the quotes ").
+const WORDED_DATE = new RegExp(`(\\d{1,2})"?\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'gu');
 const NUMERIC_DATE = /(\d{2})\.(\d{2})\.(\d{4})(?!\d)/g;
 
 /** The first match not preceded by a digit. */

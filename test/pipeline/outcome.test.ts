@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appealDeadline, firstDate } from '../../pipeline/decision-date.ts';
 import { extractOutcomes } from '../../pipeline/outcome.ts';
 import { parseNumberWords } from '../../pipeline/numerals.ts';
+import { analyzeDocument } from '../../pipeline/analyze.ts';
 
 const ruling = (resolution: string) =>
   `Санкция предусматривает штраф в размере от 2000 до 5000 рублей с принудительным выдворением.\nПОСТАНОВИЛ:\n${resolution}\nРазъяснить, что неуплата штрафа влечет административный арест на срок до пятнадцати суток.`;
@@ -56,6 +57,12 @@ describe('dates', () => {
   it('takes the decision date from the head of the act, not a birth date', () => {
     expect(firstDate('Дело № 5-1/2026\nПОСТАНОВЛЕНИЕ\n5 ноября 2026 года г. Москва\nСудья … в отношении А., 01.02.1990 года рождения')).toBe('2026-11-05');
     expect(firstDate('ПОСТАНОВЛЕНИЕ\n12.03.2026 года г. Москва\nСудья')).toBe('2026-03-12');
+  });
+
+  it('reads a decision date whose day is quoted, «05» ноября 2026 года, and gives its appeal deadline', () => {
+    const a = analyzeDocument({ id: 'q', text: 'ПОСТАНОВЛЕНИЕ\nг. Екатеринбург «05» ноября 2026 года\nСудья Иванов И.И., рассмотрев дело в отношении Асанова Бакыта по ч. 1 ст. 18.8 КоАП РФ,' });
+    expect(a.decisionDate).toBe('2026-11-05');
+    expect(a.appealDeadline).toBe('2026-11-15');
   });
 
   it('counts the appeal deadline in calendar days: КоАП 10, criminal 15, none for КАС', () => {
