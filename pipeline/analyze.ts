@@ -49,10 +49,25 @@ function outcomesFor(text: string, persons: PersonInText[], nameOf: (person: Per
   });
 }
 
-function caseTypeOf(charges: ChargeCitation[]): string {
+// The words of an act by the kind of proceedings, for an act that cites no article read as a charge.
+const KAS_WORDS = /административн\p{L}*\s+(?:исков|истц|ответчик|дел[оау](?!\p{L}))|Кодекса\s+административного\s+судопроизводства|КАС\s+РФ/u;
+const CRIMINAL_WORDS = /ПРИГОВОР|[Пп]риговор|уголовн\p{L}*\s+дел|УК\s+РФ|Уголовного\s+кодекса/u;
+const KOAP_WORDS = /административн\p{L}*\s+правонарушени|КоАП/u;
+
+/**
+ * The kind of proceedings, for the appeal deadline: by the codes of the charges, else by the act's
+ * words («административное исковое заявление» is a КАС case, whose deadline is not computed);
+ * 'unknown' (no deadline) when it says neither. Before, an act without a charge read was taken for
+ * a КоАП case, and a КАС decision on an entry ban was given a 10-day deadline.
+ */
+function caseTypeOf(charges: ChargeCitation[], text: string): string {
   if (charges.some((c) => c.code === 'УК')) return 'criminal';
   if (charges.some((c) => c.code === 'КАС')) return 'kas';
-  return 'koap';
+  if (charges.length > 0) return 'koap';
+  const head = text.slice(0, 3000);
+  if (KAS_WORDS.test(head)) return 'kas';
+  if (CRIMINAL_WORDS.test(head)) return 'criminal';
+  return KOAP_WORDS.test(head) ? 'koap' : 'unknown';
 }
 
 export function analyzeDocument(input: { id: string; text: string }): CaseAnalysis {
@@ -61,7 +76,7 @@ export function analyzeDocument(input: { id: string; text: string }): CaseAnalys
   const decision = decideKyrgyz(text, persons);
   const charges = extractCharges(text);
   const decisionDate = firstDate(text);
-  const deadline = appealDeadline(decisionDate, caseTypeOf(charges));
+  const deadline = appealDeadline(decisionDate, caseTypeOf(charges, text));
   const caseNumber = caseNumberIn(text);
   const analysis: CaseAnalysis = {
     id: input.id,

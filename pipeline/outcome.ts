@@ -257,7 +257,7 @@ function penalties(text: string, from: number, to: number): OutcomeRecord[] {
 function proceduralOutcome(part: string): OutcomeRecord[] {
   if (/возвратить|возвращено/iu.test(part)) return [{ kind: 'returned' }];
   if (/по\s+подведомственности|по\s+подсудности|материалы\s+направить|дело\s+направить|передать\s+на\s+рассмотрение/iu.test(part)) return [{ kind: 'forwarded' }];
-  if (/производство\s+по\s+делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить|признать\s+незаконным/iu.test(part)) return [{ kind: 'cancelled' }];
+  if (/производство\s+по\s+(?:административному\s+|уголовному\s+)?делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить|признать\s+незаконным/iu.test(part)) return [{ kind: 'cancelled' }];
   if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения|в\s+удовлетворении[\s\S]{0,200}?отказать/iu.test(part)) return [{ kind: 'other' }];
   return [];
 }

@@ -59,6 +59,18 @@ describe('dates', () => {
     expect(firstDate('ПОСТАНОВЛЕНИЕ\n12.03.2026 года г. Москва\nСудья')).toBe('2026-03-12');
   });
 
+  it('gives no deadline to a КАС decision that cites no article, and the КоАП or criminal one by the act\'s words', () => {
+    const deadline = (head: string, body: string) => analyzeDocument({ id: 'k', text: `${head}\n05 ноября 2026 года г. Москва\nСудья Иванов И.И., рассмотрев ${body}` }).appealDeadline ?? null;
+    expect(deadline('РЕШЕНИЕ', 'административное дело по административному исковому заявлению Асанова Бакыта о признании незаконным решения о неразрешении въезда,\nРЕШИЛ:\nВ удовлетворении административного искового заявления отказать.')).toBeNull();
+    expect(deadline('ПОСТАНОВЛЕНИЕ', 'дело об административном правонарушении в отношении Асанова Бакыта,\nПОСТАНОВИЛ:\nпроизводство по делу прекратить.')).toBe('2026-11-15');
+    expect(deadline('ПРИГОВОР', 'уголовное дело в отношении Асанова Бакыта,\nПРИГОВОРИЛ:\nоправдать.')).toBe('2026-11-20');
+    expect(deadline('СПРАВКА', 'обращение Асанова Бакыта.')).toBeNull();
+  });
+
+  it('reads «Производство по административному делу прекратить» as a cancelled case', () => {
+    expect(extractOutcomes('РЕШИЛ:\nПроизводство по административному делу прекратить в связи с отказом административного истца от иска.')).toEqual([{ kind: 'cancelled' }]);
+  });
+
   it('reads a decision date whose day is quoted, «05» ноября 2026 года, and gives its appeal deadline', () => {
     const a = analyzeDocument({ id: 'q', text: 'ПОСТАНОВЛЕНИЕ\nг. Екатеринбург «05» ноября 2026 года\nСудья Иванов И.И., рассмотрев дело в отношении Асанова Бакыта по ч. 1 ст. 18.8 КоАП РФ,' });
     expect(a.decisionDate).toBe('2026-11-05');
