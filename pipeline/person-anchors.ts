@@ -51,13 +51,20 @@ interface AnchorOptions {
 }
 
 /**
- * Whether a name or a citizenship phrase may start after the whitespace at `i`: what NAME can
+ * Whether a name or a citizenship phrase may start after the rest of the word and the whitespace at `i`: what NAME can
  * start with (a capital А–Я, «<» of «<данные изъяты>») or STATE_WORDS can («иностранн…»,
  * «граждан…», «лица», «гр.»). «Признать виновным …» (the name is before it) and «Признать
  * незаконным …» are passed over without their pattern, which fails there only after trying every
  * way of reading a name and eighty characters after it.
  */
 function nameMayFollow(text: string, i: number): boolean {
+  // The rest of the needle's word first («обвиняем|ого»), as the pattern's \p{L}* reads it; unsure
+  // (true) at a surrogate, where \p{L} reads two code units as one letter.
+  for (; i < text.length && !isSpace(text, i); i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    if (!letterBefore(text, i + 1)) return false;
+  }
   if (!isSpace(text, i)) return false;
   while (isSpace(text, i)) i += 1;
   const c = text.charCodeAt(i);
@@ -84,8 +91,8 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
 });
 
 /** The anchor at `needle` and at its capitalised form (a sentence's first word), one pattern for both. */
-const inBothCases = (needle: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase): Anchor[] =>
-  andCapitalised(needle).map((word) => anchor(word, pattern, role, grammaticalCase));
+const inBothCases = (needle: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor[] =>
+  andCapitalised(needle).map((word) => anchor(word, pattern, role, grammaticalCase, options));
 
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
@@ -97,6 +104,11 @@ export const ANCHORS: Anchor[] = [
   // capitalised form (a needle of its own: one letter in, «одсудим», «видетел», would be common).
   // Not «Административный ответчик …»: its name is in the nominative, where the anchor below reads a genitive.
   ...inBothCases('подсудим', String.raw`[Пп]одсудим\p{L}*\s+`, 'defendant', 'unknown'),
+  // Before and after the trial: «в отношении обвиняемого Асанова …» (a detention order), «подозреваемого»,
+  // «осужденного» (an appeal). Mostly followed by «в совершении …»: tried only where a name follows.
+  ...inBothCases('обвиняем', String.raw`[Оо]бвиняем\p{L}*\s+`, 'defendant', 'unknown', { nameNext: true }),
+  ...inBothCases('подозреваем', String.raw`[Пп]одозреваем\p{L}*\s+`, 'defendant', 'unknown', { nameNext: true }),
+  ...inBothCases('осужденн', String.raw`[Оо]сужденн\p{L}*\s+`, 'defendant', 'unknown', { nameNext: true }),
   anchor('лица,', String.raw`(?:лица,\s+(?:привлекаемого\s+к\s+административной\s+ответственности|в\s+отношении\s+которого\s+ведется\s+производство[^,.\n]{0,80}),?\s*-?\s*)`, 'person_charged', 'gen'),
   // «административн…» is in every КоАП act: only «… иск(овое)», «… истца», «… ответчик» are worth the pattern.
   // Found by «дминистративн» (lead 1), as when it was searched for by indexOf from its rarer second letter.

@@ -70,11 +70,12 @@ describe('outcomes', () => {
 });
 
 describe('persons', () => {
-  it('tries an anchor\'s pattern wherever it could match: its quick test passes every match, in the corpus and around «Признать»', () => {
+  it('tries an anchor\'s pattern wherever it could match: its quick test passes every match, in the corpus and around «Признать», «обвиняемого»', () => {
     const followers = ['Асанова Б.Т. виновным', 'гражданина КР Асанова Б.Т. виновным', 'иностранного гражданина - гражданина Республики Кыргызстан Асанова Б.Т., виновным', 'лица без гражданства Асанова Б.Т. виновным', 'гр. Асанова Б.Т. виновным', '<данные изъяты> виновным', 'ФИО1 и ФИО2 виновными', 'виновным Асанова', 'незаконным решение', 'Ёлкина Б.Т. виновным'];
     const texts = [
       ...corpusTexts().map((t) => normalizeText(t.text).text),
       ...followers.flatMap((f) => [' ', '\u00a0', '\n', '\t ', ''].map((space) => `ПОСТАНОВИЛ:\nПризнать${space}${f} и назначить наказание.`)),
+      ...['обвиняемого', 'Подозреваемый', 'осужденной', 'обвиняем'].flatMap((word) => followers.map((f) => `в отношении ${word} ${f}.`)),
     ];
     let passed = 0;
     for (const text of texts) {

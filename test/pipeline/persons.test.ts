@@ -53,6 +53,16 @@ describe('persons in act texts', () => {
     expect(q).toMatchObject({ birthPlace: 'г. Ош', gender: 'm' });
   });
 
+  it('finds the accused before and after the trial: «в отношении обвиняемого …», «подозреваемого …», «осужденного …»', () => {
+    for (const word of ['обвиняемого', 'подозреваемого', 'осужденного']) {
+      const persons = personsFromText(`избрать меру пресечения в отношении ${word} Асанова Бакыта Маратовича, обвиняемого в совершении преступления, предусмотренного ч. 2 ст. 322 УК РФ`);
+      expect(persons.map((p) => [p.mention.name, p.mention.role]), word).toEqual([['Асанова Бакыта Маратовича', 'defendant']]);
+    }
+    const opening = personsFromText('УСТАНОВИЛ:\nОбвиняемый Асанов Бакыт Маратович задержан 01.11.2026.');
+    expect(opening.map((p) => [p.mention.name, p.mention.role])).toEqual([['Асанов Бакыт Маратович', 'defendant']]);
+    expect(personsFromText('обвиняемого в совершении преступления, подозреваемого в краже')).toEqual([]);
+  });
+
   it('tells a depersonalised defendant\'s gender from participles in the nominative', () => {
     const gender = (text: string) => personsFromText(text).map((p) => p.mention.gender);
     expect(gender('Подсудимый ФИО2, родившийся ДД.ММ.ГГГГ, зарегистрированный по адресу <адрес>, вину признал.')).toEqual(['m']);
