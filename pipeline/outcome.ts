@@ -45,7 +45,7 @@ export function resolutiveStart(text: string): number {
  * per word (a dozen scans of the part were most of this stage's time) or a scan of the part of
  * their own. Every occurrence of every word is found, overlapping ones included.
  */
-const PENALTY_WORDS = ['размер', 'сумме', 'самостоятельн', 'содержания', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
+const PENALTY_WORDS = ['размер', 'сумме', 'самостоятельн', 'содержания', 'учреждени', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
 registerNeedles(...PENALTY_WORDS);
 
 interface PenaltyWords {
@@ -97,8 +97,10 @@ const FINE_AFTER = new RegExp(String.raw`^\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|т�
 const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени|выдворени\p{L}*\s+не\s+(?:применять|назначать)|не\s+(?:применять|назначать)\s+(?:административное\s+)?выдворени/u;
 const FORCED = /принудительн\p{L}*\s+(?:административн\p{L}*\s+)?выдворени|выдворени\p{L}*\s+(?:за\s+пределы\s+(?:Российской\s+Федерации|РФ)\s+)?(?:в\s+форме|путем)\s+принудительн/u;
 const SELF = /контролируем\p{L}*\s+самостоятельн\p{L}*\s+выезд|самостоятельн\p{L}*\s+контролируем\p{L}*\s+выезд/u;
-const CENTRE = /(?:Центр\p{L}*\s+временного\s+содержания\s+иностранных\s+граждан|специальн\p{L}*\s+учреждени\p{L}*\s+временного\s+содержания|ЦВСИГ|СУВСИГ|ЦСИГ)/u;
-const TERM = new RegExp(String.raw`(?:на\s+срок|сроком(?:\s+на)?)(?:,)?\s+(?:до\s+|не\s+(?:более|свыше|превышающ\p{L}*)\s+)?${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*)`, 'u');
+// «поместить … в специальное учреждение ГУ МВД …» names the centre without «временного содержания».
+const CENTRE = /(?:Центр\p{L}*\s+временного\s+содержания\s+иностранных\s+граждан|специальн\p{L}*\s+учреждени\p{L}*\s+временного\s+содержания|помест\p{L}*\s+(?:[^;\n]{0,80}?\s)?в\s+специальн\p{L}*\s+учреждени\p{L}*|ЦВСИГ|СУВСИГ|ЦСИГ)/u;
+// «на срок до 90 суток», «сроком не более 3 месяцев», «до исполнения постановления, но не более 90 суток».
+const TERM = new RegExp(String.raw`(?:(?:на\s+срок|сроком(?:\s+на)?)(?:,)?\s+(?:до\s+|не\s+(?:более|свыше|превышающ\p{L}*)\s+)?|но\s+не\s+(?:более|свыше)\s+(?:чем\s+)?(?:на\s+)?)${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*)`, 'u');
 // Starts at «арест»: «административн…» is everywhere in КоАП acts and would be tried at every hit.
 const ARREST = new RegExp(String.raw`арест\p{L}*\s+(?:на\s+срок|сроком(?:\s+на)?)\s+${AMOUNT}\s*сут`, 'uy');
 const YEARS = new RegExp(String.raw`${AMOUNT}\s*(?:год\p{L}*|лет)`, 'u');
@@ -221,11 +223,11 @@ function penalties(text: string, from: number, to: number): OutcomeRecord[] {
   if (expelled && (present.has('без') || present.has('применять') || present.has('назначать')) && NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
   else if (expelled && present.has('принудительн') && FORCED.test(part)) outcomes.push({ kind: 'expulsion_forced' });
   else if (present.has('самостоятельн') && SELF.test(part)) outcomes.push({ kind: 'expulsion_self' });
-  const centre = present.has('содержания') || present.has('СИГ') ? CENTRE.exec(part) : null;
+  const centre = present.has('содержания') || present.has('СИГ') || present.has('учреждени') ? CENTRE.exec(part) : null;
   if (centre) {
     // The term belongs to the placement only within the same sentence.
     const sentence = part.slice(sentenceStart(part, centre.index, 300), sentenceEnd(part, centre.index, 300));
-    const term = sentence.includes('срок') ? TERM.exec(sentence) : null;
+    const term = sentence.includes('срок') || sentence.includes(' но ') ? TERM.exec(sentence) : null;
     const value = term ? amountValue(term[1], term[2]) : null;
     if (value && term![3]!.startsWith('месяц')) outcomes.push({ kind: 'detention_center', months: value });
     else outcomes.push(value ? { kind: 'detention_center', days: value } : { kind: 'detention_center' });
