@@ -45,7 +45,7 @@ export function resolutiveStart(text: string): number {
  * per word (a dozen scans of the part were most of this stage's time) or a scan of the part of
  * their own. Every occurrence of every word is found, overlapping ones included.
  */
-const PENALTY_WORDS = ['размер', 'сумме', 'самостоятельн', 'содержания', 'учреждени', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
+const PENALTY_WORDS = ['размер', 'сумме', 'штраф', 'самостоятельн', 'содержания', 'учреждени', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
 registerNeedles(...PENALTY_WORDS);
 
 interface PenaltyWords {
@@ -55,6 +55,8 @@ interface PenaltyWords {
   arrests: number[];
   /** Where the amount phrase of a fine is, in text order (see `withPrecedingV`). */
   fines: { index: number; end: number }[];
+  /** Where «штраф…» is: the amount may follow it directly («административного штрафа 5000 рублей»). */
+  fineWords: number[];
 }
 
 /** The penalty words within text[from, to); offsets into `part`, that slice of the text. */
@@ -62,6 +64,7 @@ function penaltyWords(text: string, from: number, to: number, part: string): Pen
   const present = new Set<string>();
   const arrests: number[] = [];
   const fines: { index: number; end: number }[] = [];
+  const fineWords: number[] = [];
   for (const word of PENALTY_WORDS) {
     const last = to - word.length;
     for (const position of needlePositions(text, word)) {
@@ -75,12 +78,13 @@ function penaltyWords(text: string, from: number, to: number, part: string): Pen
         else if (next === LETTER_E) withPrecedingV(part, at, 7, fines);
       } else if (word === 'сумме') withPrecedingV(part, at, 5, fines);
       else if (word === 'арест') arrests.push(at);
+      else if (word === 'штраф') fineWords.push(at);
       else present.add(word);
     }
   }
   // «размер» and «сумме» are read one word after the other: their phrases are put in text order.
   if (fines.length > 1) fines.sort((a, b) => a.index - b.index);
-  return { present, arrests, fines };
+  return { present, arrests, fines, fineWords };
 }
 
 /**
@@ -94,6 +98,8 @@ function withPrecedingV(part: string, at: number, length: number, found: { index
 }
 const FINE_BEFORE = /(?:штраф\p{L}*|в\s+виде\s+административного)\s+(?:в\s+доход\s+государства\s+)?$/u;
 const FINE_AFTER = new RegExp(String.raw`^\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'u');
+/** «административного штрафа 5000 (пять тысяч) рублей», «штраф 2 000 рублей»: the amount right after the word. */
+const FINE_DIRECT = new RegExp(String.raw`штраф\p{L}*\s+(?:в\s+доход\s+государства\s+)?${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'uy');
 const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени|выдворени\p{L}*\s+не\s+(?:применять|назначать)|не\s+(?:применять|назначать)\s+(?:административное\s+)?выдворени/u;
 const FORCED = /принудительн\p{L}*\s+(?:административн\p{L}*\s+)?выдворени|выдворени\p{L}*\s+(?:за\s+пределы\s+(?:Российской\s+Федерации|РФ)\s+)?(?:в\s+форме|путем)\s+принудительн/u;
 const SELF = /контролируем\p{L}*\s+самостоятельн\p{L}*\s+выезд|самостоятельн\p{L}*\s+контролируем\p{L}*\s+выезд/u;
@@ -210,10 +216,17 @@ const EACH = /(?<!\p{L})(?:каждому|каждой)(?!\p{L})/u;
 function penalties(text: string, from: number, to: number): OutcomeRecord[] {
   const outcomes: OutcomeRecord[] = [];
   const part = text.slice(from, to);
-  const { present, arrests, fines } = penaltyWords(text, from, to, part);
+  const { present, arrests, fines, fineWords } = penaltyWords(text, from, to, part);
   for (const at of fines) {
     if (!FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) continue;
     const m = FINE_AFTER.exec(part.slice(at.end, at.end + 140));
+    const amount = m ? amountValue(m[1], m[2]) : null;
+    if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
+  }
+  // The amount right after «штраф…», where no «в размере» gave one (most acts write it so).
+  for (const at of outcomes.length === 0 ? fineWords : []) {
+    FINE_DIRECT.lastIndex = at;
+    const m = FINE_DIRECT.exec(part);
     const amount = m ? amountValue(m[1], m[2]) : null;
     if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
   }
