@@ -212,23 +212,24 @@ export function extractOutcomesByHolder<T>(text: string, holders: OutcomeHolder<
 
 const EACH = /(?<!\p{L})(?:каждому|каждой)(?!\p{L})/u;
 
+/** A fine of the amount a match of FINE_AFTER or FINE_DIRECT read (groups 1 and 2, as AMOUNT writes them), if above zero. */
+function pushFine(outcomes: OutcomeRecord[], m: RegExpExecArray | null): void {
+  const amount = m ? amountValue(m[1], m[2]) : null;
+  if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
+}
+
 /** Penalties written in text[from, to) (a piece of the resolutive part). */
 function penalties(text: string, from: number, to: number): OutcomeRecord[] {
   const outcomes: OutcomeRecord[] = [];
   const part = text.slice(from, to);
   const { present, arrests, fines, fineWords } = penaltyWords(text, from, to, part);
   for (const at of fines) {
-    if (!FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) continue;
-    const m = FINE_AFTER.exec(part.slice(at.end, at.end + 140));
-    const amount = m ? amountValue(m[1], m[2]) : null;
-    if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
+    if (FINE_BEFORE.test(part.slice(Math.max(0, at.index - 60), at.index))) pushFine(outcomes, FINE_AFTER.exec(part.slice(at.end, at.end + 140)));
   }
   // The amount right after «штраф…», where no «в размере» gave one (most acts write it so).
   for (const at of outcomes.length === 0 ? fineWords : []) {
     FINE_DIRECT.lastIndex = at;
-    const m = FINE_DIRECT.exec(part);
-    const amount = m ? amountValue(m[1], m[2]) : null;
-    if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
+    pushFine(outcomes, FINE_DIRECT.exec(part));
   }
   // Each pattern is tried only when the words every one of its matches contains are there: most
   // acts have one or two kinds of penalty.

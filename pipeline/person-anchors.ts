@@ -11,16 +11,17 @@ export const PARTICLE = String.raw`(?:уулу|кызы|угли|оглы|киз
 export const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
 /** A written name: a marker, initials + surname, or up to four name words with optional initials. */
 export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
-/** «гражданина Кыргызской Республики» and the like before a name: skipped, not part of it. */
 /** The state a citizenship phrase before a name names (or its depersonalised marker). */
 const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|Киргизии|Украины|КР|РФ|<данные изъяты>)`;
+/** The endings «гражданин…», «гражданк…» keep when police reports shorten them: «гр-н», «гр-на», «гр-ки» … */
+export const CITIZEN_SHORT_ENDINGS = 'н|на|ну|ном|ка|ки|ке|кой|ку';
+/** «гр-на», «гр-ки» …: «гражданина», «гражданки» shortened (group-free). */
+export const CITIZEN_SHORT = String.raw`[Гг]р-(?:${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?`;
 /**
- * A citizenship phrase between an anchor and the name: «гражданина КР», «иностранного гражданина -
- * гражданина Республики Кыргызстан», «лица без гражданства», «гр. <данные изъяты>», «гр. Кыргызской
- * Республики», «гр-на КР».
+ * A citizenship phrase between an anchor and the name, skipped, not part of it: «гражданина КР»,
+ * «иностранного гражданина - гражданина Республики Кыргызстан», «лица без гражданства», «гр.
+ * <данные изъяты>», «гр. Кыргызской Республики», «гр-на КР».
  */
-/** «гр-на», «гр-ки» …: «гражданина», «гражданки» as police reports shorten them (group-free). */
-export const CITIZEN_SHORT = String.raw`[Гг]р-(?:н|на|ну|ном|ка|ки|ке|кой|ку)(?!\p{L})\.?`;
 export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:граждан\p{L}*\s*-\s*)?)?граждан\p{L}*\s+${STATE_NAMED}\s+|лица\s+без\s+гражданства\s+|(?:гр\.|${CITIZEN_SHORT})\s*(?:${STATE_NAMED}\s+)?)?`;
 
 export interface Anchor {
@@ -71,12 +72,13 @@ function nameMayFollow(text: string, i: number): boolean {
   return (c >= 0x410 && c <= 0x42f) || c === 0x3c || c === 0x438 || c === 0x433 || c === 0x43b;
 }
 
-function worthTryingOf(needle: string, options: AnchorOptions): ((text: string, at: number) => boolean) | undefined {
+/** The anchor's quick test, from its options (none when they set none). */
+function worthTryingOf(needle: string, options: AnchorOptions): Pick<Anchor, 'worthTrying'> {
   // The needle's own letters need not be read again: the word goes on from its end.
   const { nextWord } = options;
-  if (nextWord) return (text, at) => nextWordMayStart(text, at + needle.length, nextWord);
-  if (options.nameNext) return (text, at) => nameMayFollow(text, at + needle.length);
-  return undefined;
+  if (nextWord) return { worthTrying: (text, at) => nextWordMayStart(text, at + needle.length, nextWord) };
+  if (options.nameNext) return { worthTrying: (text, at) => nameMayFollow(text, at + needle.length) };
+  return {};
 }
 
 const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
@@ -85,7 +87,7 @@ const anchor = (needle: string, before: string, role: PersonRoleName, grammatica
   lead: options.lead ?? 0,
   ...(options.before ? { before: options.before } : {}),
   ...(options.window ? { window: true } : {}),
-  ...(options.nextWord || options.nameNext ? { worthTrying: worthTryingOf(needle, options) } : {}),
+  ...worthTryingOf(needle, options),
   role,
   grammaticalCase,
 });
