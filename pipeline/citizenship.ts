@@ -25,7 +25,8 @@ export interface CitizenshipStatement extends EvidenceSpan {
 }
 
 const STATES: [string, string][] = [
-  ['KG', String.raw`(?:Кыргызск|Киргизск)\p{L}*\s+Республик\p{L}*|Республик\p{L}*\s+(?:Кыргызстан|Киргизстан|Киргизия)|Кыргызстан\p{L}*|Киргизстан\p{L}*|Киргизи[ия]|КР`],
+  // «Кыргызской республики» (a lower-case «р» is a common slip), «Республики Кыргызия», «Кыргызии» (informal).
+  ['KG', String.raw`(?:Кыргызск|Киргизск)\p{L}*\s+[Рр]еспублик\p{L}*|Республик\p{L}*\s+(?:Кыргызстан|Киргизстан|Киргизия|Кыргызия)|Кыргызстан\p{L}*|Киргизстан\p{L}*|(?:Кирги|Кыргы)зи[ия]|КР`],
   ['UZ', String.raw`Республик\p{L}*\s+Узбекистан|Узбекистан\p{L}*|РУз`],
   ['TJ', String.raw`Республик\p{L}*\s+Таджикистан|Таджикистан\p{L}*`],
   ['KZ', String.raw`Республик\p{L}*\s+Казахстан|Казахстан\p{L}*`],
@@ -41,7 +42,7 @@ const STATES: [string, string][] = [
 // One numbered group per state, then «stateless»: the group that matched names the state. Not
 // named groups: V8 builds a groups object of all thirteen names for every match.
 const STATEMENT = new RegExp(
-  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|(?:гр\.|${CITIZEN_SHORT})\s*)(?:${STATES.map(([, words]) => `(${words})`).join('|')})(?!\p{L})|([Лл]иц\p{L}*\s+без\s+гражданства)`,
+  String.raw`(?:(?:[Гг]раждан(?:ин|ина|ину|ином|ка|ки|ке|кой|ку|е|ам|ами|ах)?|[Гг]ражданств\p{L}*:?\s*-?|подданн\p{L}*|[Пп]аспорт\p{L}*\s+граждан\p{L}*)\s+|(?:гр\.|${CITIZEN_SHORT})\s*)(?:\(\s*)?(?:${STATES.map(([, words]) => `(${words})`).join('|')})(?!\p{L})|([Лл]иц\p{L}*\s+без\s+гражданства)`,
   'uy',
 );
 /** What each of the pattern's groups names, in its order (group 1 first). */

@@ -102,6 +102,20 @@ const FINE_AFTER = new RegExp(String.raw`^\s+${AMOUNT}\s*(?:\)\s*)?(?:руб|т�
 const FINE_DIRECT = new RegExp(String.raw`штраф\p{L}*\s+(?:в\s+доход\s+государства\s+)?${AMOUNT}\s*(?:\)\s*)?(?:руб|тыс)`, 'uy');
 const NO_EXPULSION = /без\s+(?:назначения\s+)?(?:дополнительного\s+)?(?:наказания\s+в\s+виде\s+)?(?:административного\s+)?выдворени|выдворени\p{L}*\s+не\s+(?:применять|назначать)|не\s+(?:применять|назначать)\s+(?:административное\s+)?выдворени/u;
 const FORCED = /принудительн\p{L}*\s+(?:административн\p{L}*\s+)?выдворени|выдворени\p{L}*\s+(?:за\s+пределы\s+(?:Российской\s+Федерации|РФ)\s+)?(?:в\s+форме|путем)\s+принудительн/u;
+/**
+ * Expulsion ordered without its form («… с административным выдворением за пределы Российской
+ * Федерации.»): forced. КоАП 3.10 ч. 1 defines expulsion as the forced and controlled movement of
+ * the person across the border, and controlled self-departure only where the decision orders it.
+ * Read only in a resolutive part that was found, and not in a sentence quoting a sanction («…
+ * влечет … с административным выдворением за пределы Российской Федерации или без такового»).
+ */
+const EXPULSION_UNSPECIFIED = /(?:(?<!\p{L})с\s+(?:административным\s+)?выдворением|(?:в\s+виде|(?<!\p{L})и)\s+(?:административного\s+)?выдворения|административное\s+выдворение)\s+(?:иностранн\p{L}*\s+граждан\p{L}*\s+)?за\s+(?:пределы|границы)\s+(?:Российской\s+Федерации|РФ|России)(?!\p{L})(?!\s+(?:или|либо)\s+без\s+такового)/u;
+const SANCTION_QUOTED = /влеч|влекущ|предусматрива|санкци/u;
+
+function expulsionWithoutForm(part: string): boolean {
+  const m = EXPULSION_UNSPECIFIED.exec(part);
+  return m !== null && !SANCTION_QUOTED.test(part.slice(sentenceStart(part, m.index, 200), m.index));
+}
 const SELF = /контролируем\p{L}*\s+самостоятельн\p{L}*\s+выезд|самостоятельн\p{L}*\s+контролируем\p{L}*\s+выезд/u;
 // «поместить … в специальное учреждение ГУ МВД …» names the centre without «временного содержания».
 const CENTRE = /(?:Центр\p{L}*\s+временного\s+содержания\s+иностранных\s+граждан|специальн\p{L}*\s+учреждени\p{L}*\s+временного\s+содержания|помест\p{L}*\s+(?:[^;\n]{0,80}?\s)?в\s+специальн\p{L}*\s+учреждени\p{L}*|ЦВСИГ|СУВСИГ|ЦСИГ)/u;
@@ -153,7 +167,7 @@ function imprisonment(part: string): OutcomeRecord[] {
 export function extractOutcomes(text: string): OutcomeRecord[] {
   const from = resolutiveStart(text);
   const part = text.slice(from);
-  const outcomes = penalties(text, from, text.length);
+  const outcomes = penalties(text, from, text.length, from > 0);
   if (outcomes.length === 0) outcomes.push(...proceduralOutcome(part));
   return dedupeOutcomes(outcomes);
 }
@@ -201,7 +215,7 @@ export function extractOutcomesByHolder<T>(text: string, holders: OutcomeHolder<
     const written = text.slice(piece.start, end);
     // «назначить каждому из них наказание …»: the same penalty for every person charged.
     const forEach = EACH.test(written);
-    for (const outcome of penalties(text, piece.start, end)) {
+    for (const outcome of penalties(text, piece.start, end, from > 0)) {
       if (forEach) holders.forEach((_holder, index) => add(outcome, index));
       else add(outcome, piece.holder);
     }
@@ -218,8 +232,11 @@ function pushFine(outcomes: OutcomeRecord[], m: RegExpExecArray | null): void {
   if (amount && amount > 0) outcomes.push({ kind: 'fine', amountRub: amount });
 }
 
-/** Penalties written in text[from, to) (a piece of the resolutive part). */
-function penalties(text: string, from: number, to: number): OutcomeRecord[] {
+/**
+ * Penalties written in text[from, to) (a piece of the resolutive part; `resolutive`: whether its
+ * heading was found, else the piece is the whole act).
+ */
+function penalties(text: string, from: number, to: number, resolutive: boolean): OutcomeRecord[] {
   const outcomes: OutcomeRecord[] = [];
   const part = text.slice(from, to);
   const { present, arrests, fines, fineWords } = penaltyWords(text, from, to, part);
@@ -237,6 +254,7 @@ function penalties(text: string, from: number, to: number): OutcomeRecord[] {
   if (expelled && (present.has('без') || present.has('применять') || present.has('назначать')) && NO_EXPULSION.test(part)) outcomes.push({ kind: 'no_expulsion' });
   else if (expelled && present.has('принудительн') && FORCED.test(part)) outcomes.push({ kind: 'expulsion_forced' });
   else if (present.has('самостоятельн') && SELF.test(part)) outcomes.push({ kind: 'expulsion_self' });
+  else if (expelled && resolutive && expulsionWithoutForm(part)) outcomes.push({ kind: 'expulsion_forced' });
   const centre = present.has('содержания') || present.has('СИГ') || present.has('учреждени') ? CENTRE.exec(part) : null;
   if (centre) {
     // The term belongs to the placement only within the same sentence.

@@ -6,11 +6,11 @@
 import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
-import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, anchorMatches } from './person-anchors.ts';
+import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_IN_PARENTHESES, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:Республики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|Киргизии|КР|РФ)\s+(${NAME})`, 'uy');
+export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|(?:Кирги|Кыргы)зии|КР|РФ|${STATE_IN_PARENTHESES})\s+(${NAME})`, 'uy');
 /** «гражданин …», «гр-н …» and, at a sentence's start, «Гражданин …», «Гр-н …»: where CITIZEN_NAMED is tried. */
 const CITIZEN_NEEDLES = andCapitalised('граждан', 'гр-');
 registerNeedles(...CITIZEN_NEEDLES);

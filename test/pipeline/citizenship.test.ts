@@ -161,6 +161,23 @@ describe('cues at the start of a sentence, capitalised', () => {
     expect(uzbek.persons[0]).toMatchObject({ normalized: 'Каримов Шерзод', citizenship: 'UZ' });
   });
 
+  it('reads the state in parentheses, «Кыргызской республики» with a small «р» and «Республики Кыргызия», the name after them read as the person charged', () => {
+    for (const [phrase, evidence] of [
+      ['иностранного гражданина (Кыргызская Республика) Асанова Бакыта', 'гражданина (Кыргызская Республика'],
+      ['гражданина (Республика Кыргызстан) Асанова Бакыта', 'гражданина (Республика Кыргызстан'],
+      ['гражданина Кыргызской республики Асанова Бакыта', 'гражданина Кыргызской республики'],
+      ['гражданина Республики Кыргызия Асанова Бакыта', 'гражданина Республики Кыргызия'],
+    ] as const) {
+      const a = analyzeDocument({ id: 'c', text: act(`в отношении ${phrase} по ч. 1.1 ст. 18.8 КоАП РФ`) });
+      expect(a.kyrgyz.flag, phrase).toBe('yes');
+      expect(a.kyrgyz.evidence.map((e) => e.text), phrase).toEqual([evidence]);
+      expect(a.persons.map((p) => [p.normalized, p.role, p.citizenship]), phrase).toEqual([['Асанов Бакыт', 'person_charged', 'KG']]);
+    }
+    const uzbek = analyzeDocument({ id: 'c', text: act('в отношении иностранного гражданина (Республика Узбекистан) Каримова Шерзода по ч. 1.1 ст. 18.8 КоАП РФ') });
+    expect(uzbek.kyrgyz.flag).toBe('no');
+    expect(uzbek.persons.map((p) => [p.normalized, p.citizenship])).toEqual([['Каримов Шерзод', 'UZ']]);
+  });
+
   it.each([
     ['уроженца города Бишкека', 'уроженца города Бишкека'],
     ['уроженца г. Пржевальска', 'уроженца г. Пржевальска'],

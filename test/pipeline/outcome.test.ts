@@ -25,6 +25,25 @@ describe('outcomes of the resolutive part', () => {
     expect(extractOutcomes(ruling(resolution))).toEqual(expected);
   });
 
+  it('reads an expulsion ordered without its form as forced (КоАП 3.10 ч. 1), not a sanction quoted or an act without a resolutive part', () => {
+    expect(extractOutcomes(ruling('назначить наказание в виде административного штрафа в размере 2000 рублей с административным выдворением за пределы Российской Федерации.'))).toEqual([
+      { kind: 'fine', amountRub: 2000 },
+      { kind: 'expulsion_forced' },
+    ]);
+    expect(extractOutcomes(ruling('назначить наказание в виде административного штрафа в размере 5000 рублей и административного выдворения за пределы РФ.'))).toEqual([
+      { kind: 'fine', amountRub: 5000 },
+      { kind: 'expulsion_forced' },
+    ]);
+    // A sanction quoted in the resolutive part, an expulsion «или без такового», and no resolutive heading at all.
+    expect(extractOutcomes(ruling('назначить наказание в виде административного штрафа в размере 2000 рублей. Разъяснить, что повторное нарушение влечет наложение штрафа с административным выдворением за пределы Российской Федерации.'))).toEqual([
+      { kind: 'fine', amountRub: 2000 },
+    ]);
+    expect(extractOutcomes(ruling('назначить наказание в виде административного штрафа в размере 2000 рублей с административным выдворением за пределы Российской Федерации или без такового.'))).toEqual([
+      { kind: 'fine', amountRub: 2000 },
+    ]);
+    expect(extractOutcomes('Санкция части 1.1 статьи 18.8 КоАП РФ предусматривает штраф в размере от 2000 до 5000 рублей с административным выдворением за пределы Российской Федерации.')).not.toContainEqual({ kind: 'expulsion_forced' });
+  });
+
   it('reads prison terms (years × 12 + months), the regime, and probation', () => {
     expect(extractOutcomes('ПРИГОВОРИЛ:\nназначить наказание в виде лишения свободы на срок 2 (два) года 6 (шесть) месяцев с отбыванием наказания в исправительной колонии общего режима.')).toEqual([
       { kind: 'imprisonment', months: 30, regime: 'general' },
