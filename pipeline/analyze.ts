@@ -5,7 +5,7 @@
 import type { CaseCard } from '../db/case-card.ts';
 import { extractCharges } from './charges.ts';
 import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyrgyz-verdict.ts';
-import { nameCompleteness, nameKey } from './name-forms.ts';
+import { forgetWrittenNames, nameCompleteness, nameKey } from './name-forms.ts';
 import { capText } from './limits.ts';
 import { normalizeDocument } from './normalize.ts';
 import { appealDeadline, firstDate } from './decision-date.ts';
@@ -71,6 +71,7 @@ function caseTypeOf(charges: ChargeCitation[], text: string): string {
 }
 
 export function analyzeDocument(input: { id: string; text: string }): CaseAnalysis {
+  forgetWrittenNames();
   const { text, truncated } = capText(input.text, normalizeDocument);
   const persons = personsFromText(text);
   const decision = decideKyrgyz(text, persons);
@@ -126,6 +127,7 @@ function headerArticles(articles: string | null): string {
  * citizenship evidence. Evidence offsets refer to the normalized act text returned in `text`.
  */
 export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
+  forgetWrittenNames();
   const { text, truncated } = capText(card.actText ?? '', normalizeDocument);
   const textPersons = personsFromText(text);
   const decision = decideKyrgyz(text, textPersons);
