@@ -60,13 +60,34 @@ export function titleCase(name: string): string {
   return (known.titled ??= titleCaseUncached(name));
 }
 
+const SPACES = /\s+/g;
+const UPPER_PAIR = /\p{Lu}{2}/u;
+const MARKER_WORD = /^ФИО\d*$/u;
+
+/**
+ * Whether two capitals may follow each other in `name`: told by code for Cyrillic and ASCII (\p{Lu}
+ * in a pattern is a call into V8's C++ per character), true when unsure (any other letter).
+ */
+function mayHaveCapitalPair(name: string): boolean {
+  let previousUpper = false;
+  for (let i = 0; i < name.length; i += 1) {
+    const code = name.charCodeAt(i);
+    const upper = (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code >= 0x41 && code <= 0x5a);
+    if (upper && previousUpper) return true;
+    if (!upper && code > 0x7f && !((code >= 0x430 && code <= 0x44f) || code === 0x451)) return true;
+    previousUpper = upper;
+  }
+  return false;
+}
+
 function titleCaseUncached(name: string): string {
-  return name
-    .trim()
-    .replace(/\s+/g, ' ')
+  const spaced = name.trim().replace(SPACES, ' ');
+  // Most names have no word in capitals («Асанова Б.К.»): nothing to change but the spaces.
+  if (!mayHaveCapitalPair(spaced)) return spaced;
+  return spaced
     .split(' ')
     .map((word) =>
-      word.length > 2 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word) && !/\./.test(word) && !/^ФИО\d*$/u.test(word)
+      word.length > 2 && word === word.toUpperCase() && UPPER_PAIR.test(word) && !word.includes('.') && !MARKER_WORD.test(word)
         ? word
             .toLowerCase()
             .split('-')
@@ -90,8 +111,11 @@ export function splitName(written: string): NameParts {
   return (known.parts ??= splitNameUncached(written));
 }
 
+/** «Б. К.» → «Б.К.». */
+const SPACED_INITIALS = /([А-Я]\.)\s(?=[А-Я]\.)/gu;
+
 function splitNameUncached(written: string): NameParts {
-  const words = titleCase(written).replace(/([А-Я]\.)\s(?=[А-Я]\.)/gu, '$1').split(' ');
+  const words = titleCase(written).replace(SPACED_INITIALS, '$1').split(' ');
   const initials = words.length > 1 && INITIALS.test(words[words.length - 1]!) ? words.pop()! : null;
   if (initials && words.length === 0) return { surname: [], given: null, patronymic: null, initials };
   const particleAt = words.findIndex((w) => PARTICLE.has(w.toLowerCase()));
@@ -111,21 +135,31 @@ export function genderOfName(name: string): Gender | null {
   return known.gender;
 }
 
+const FEMALE_NAME = /(?<!\p{L})(?:кызы|кизи)(?!\p{L})|(?:овн|евн|ичн)(?:а|ы|е|у|ой)(?!\p{L})/iu;
+const MALE_NAME = /(?<!\p{L})(?:уулу|угли|оглы|улы)(?!\p{L})|(?:ович|евич|ич)(?:а|у|ем)?(?!\p{L})/iu;
+
 function genderOfNameUncached(name: string): Gender | null {
-  if (/(?<!\p{L})(?:кызы|кизи)(?!\p{L})|(?:овн|евн|ичн)(?:а|ы|е|у|ой)(?!\p{L})/iu.test(name)) return 'f';
-  if (/(?<!\p{L})(?:уулу|угли|оглы|улы)(?!\p{L})|(?:ович|евич|ич)(?:а|у|ем)?(?!\p{L})/iu.test(name)) return 'm';
+  if (FEMALE_NAME.test(name)) return 'f';
+  if (MALE_NAME.test(name)) return 'm';
   return null;
 }
 
 /** Gender from endings that only one gender can have in the given case. */
+const FEMININE_INSTRUMENTAL = /(?:ов|ев|ин|ын)ой$|ской$|цкой$/u;
+const MASCULINE_GENITIVE = /(?:ов|ев|ин|ын)а$|ского$/u;
+const FEMININE_ACCUSATIVE = /(?:ов|ев|ин|ын)у$|скую$/u;
+const MASCULINE_NOMINATIVE = /(?:ов|ев|ин|ын)$|ский$/u;
+const FEMININE_NOMINATIVE = /(?:ов|ев|ин|ын)а$|ская$/u;
+
 export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase): Gender | null {
   const surname = splitName(name).surname[0] ?? '';
-  if (/(?:ов|ев|ин|ын)ой$|ской$|цкой$/u.test(surname)) return 'f';
-  if (grammaticalCase === 'gen' && /(?:ов|ев|ин|ын)а$|ского$/u.test(surname)) return 'm';
-  if (grammaticalCase === 'acc' && /(?:ов|ев|ин|ын)у$|скую$/u.test(surname)) return 'f';
-  if (grammaticalCase === 'acc' && /(?:ов|ев|ин|ын)а$|ского$/u.test(surname)) return 'm';
-  if ((grammaticalCase === 'nom' || grammaticalCase === 'unknown') && /(?:ов|ев|ин|ын)$|ский$/u.test(surname)) return 'm';
-  if (grammaticalCase === 'nom' && /(?:ов|ев|ин|ын)а$|ская$/u.test(surname)) return 'f';
+  if (FEMININE_INSTRUMENTAL.test(surname)) return 'f';
+  if (grammaticalCase === 'gen' && MASCULINE_GENITIVE.test(surname)) return 'm';
+  if (grammaticalCase === 'acc' && FEMININE_ACCUSATIVE.test(surname)) return 'f';
+  // The masculine accusative is the genitive («Асанова», «Жуковского»).
+  if (grammaticalCase === 'acc' && MASCULINE_GENITIVE.test(surname)) return 'm';
+  if ((grammaticalCase === 'nom' || grammaticalCase === 'unknown') && MASCULINE_NOMINATIVE.test(surname)) return 'm';
+  if (grammaticalCase === 'nom' && FEMININE_NOMINATIVE.test(surname)) return 'f';
   return null;
 }
 
@@ -141,14 +175,24 @@ const CONSONANT_U = /[бвгджзклмнпрстфхцчшщ]у$/u;
 const CONSONANT_Y = /(?:[бвдзлмнпрстфц]ы|[гкхжчшщ]и)$/u;
 const SOFT_YA = /[блмнрт]я$/u;
 const SOFT_YU = /[блмнрт]ю$/u;
+const PATRONYMIC_MALE_DECLINED = /(ич)(?:а|у|ем)$/u;
+const PATRONYMIC_FEMALE_DECLINED = /(вн|чн)(?:ы|е|у|ой)$/u;
+const ADJECTIVE_SURNAME_GENITIVE = /(?:ск|цк)ого$/u;
+const SURNAME_INSTRUMENTAL = /(?:ов|ев|ин|ын)ым$/u;
+const VOWEL_YA = /[аеиоуэ]я$/u;
+const SURNAME_FEMININE_DECLINED = /(?:ов|ев|ин|ын)(?:ой|у)$/u;
+const ENDING_OY_OR_U = /(?:ой|у)$/u;
+const ADJECTIVE_SURNAME_FEMININE_DECLINED = /(?:ск|цк)(?:ой|ую)$/u;
+const ENDING_OY_OR_UYU = /(?:ой|ую)$/u;
+const VELAR_I = /[гкхжчшщ]и$/u;
 
 function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 'patronymic'): string {
   if (c === 'nom' || c === 'unknown') return word;
-  if (kind === 'patronymic') return word.replace(/(ич)(?:а|у|ем)$/u, '$1');
+  if (kind === 'patronymic') return word.replace(PATRONYMIC_MALE_DECLINED, '$1');
   if (kind === 'surname') {
-    if (/ского$|цкого$/u.test(word)) return word.replace(/ого$/u, 'ий');
-    if (/ому$/u.test(word)) return word.replace(/ому$/u, 'ий');
-    if (/(?:ов|ев|ин|ын)ым$/u.test(word)) return word.slice(0, -2);
+    if (ADJECTIVE_SURNAME_GENITIVE.test(word)) return `${word.slice(0, -3)}ий`;
+    if (word.endsWith('ому')) return `${word.slice(0, -3)}ий`;
+    if (SURNAME_INSTRUMENTAL.test(word)) return word.slice(0, -2);
   }
   if (kind === 'given' && FLEETING_VOWEL[word]) return FLEETING_VOWEL[word]!;
   if (kind === 'given') {
@@ -158,30 +202,36 @@ function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 
     if ((c === 'gen' || c === 'acc') && SOFT_YA.test(word)) return `${word.slice(0, -1)}ь`;
     if (c === 'dat' && SOFT_YU.test(word)) return `${word.slice(0, -1)}ь`;
   }
-  if (c === 'ins') return word.replace(CONSONANT_OM, '$1').replace(/ем$/u, 'й');
-  if (c === 'dat') return word.replace(CONSONANT_U_CAPTURE, '$1').replace(/ю$/u, 'й');
+  if (c === 'ins') {
+    const stem = word.replace(CONSONANT_OM, '$1');
+    return stem.endsWith('ем') ? `${stem.slice(0, -2)}й` : stem;
+  }
+  if (c === 'dat') {
+    const stem = word.replace(CONSONANT_U_CAPTURE, '$1');
+    return stem.endsWith('ю') ? `${stem.slice(0, -1)}й` : stem;
+  }
   // genitive / accusative
   if (CONSONANT_A.test(word)) return word.slice(0, -1);
-  if (/[аеиоуэ]я$/u.test(word)) return `${word.slice(0, -1)}й`;
+  if (VOWEL_YA.test(word)) return `${word.slice(0, -1)}й`;
   return word;
 }
 
 function femaleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 'patronymic'): string {
   if (c === 'nom' || c === 'unknown') return word;
-  if (kind === 'patronymic') return word.replace(/(вн|чн)(?:ы|е|у|ой)$/u, '$1а');
+  if (kind === 'patronymic') return word.replace(PATRONYMIC_FEMALE_DECLINED, '$1а');
   if (kind === 'surname') {
-    if (/(?:ов|ев|ин|ын)(?:ой|у)$/u.test(word)) return word.replace(/(?:ой|у)$/u, 'а');
-    if (/(?:ск|цк)(?:ой|ую)$/u.test(word)) return word.replace(/(?:ой|ую)$/u, 'ая');
+    if (SURNAME_FEMININE_DECLINED.test(word)) return word.replace(ENDING_OY_OR_U, 'а');
+    if (ADJECTIVE_SURNAME_FEMININE_DECLINED.test(word)) return word.replace(ENDING_OY_OR_UYU, 'ая');
     return word;
   }
   // Given names: «Гульнары/Гульнаре/Гульнару» → «Гульнара», «Марии» → «Мария»; «Айгуль» stays.
-  if (/ии$/u.test(word) && c !== 'acc') return `${word.slice(0, -1)}я`;
-  if (/ию$/u.test(word)) return `${word.slice(0, -1)}я`;
+  if (word.endsWith('ии') && c !== 'acc') return `${word.slice(0, -1)}я`;
+  if (word.endsWith('ию')) return `${word.slice(0, -1)}я`;
   if (c === 'gen' && CONSONANT_YI.test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'gen' && /[гкхжчшщ]и$/u.test(word)) return `${word.slice(0, -1)}а`;
+  if (c === 'gen' && VELAR_I.test(word)) return `${word.slice(0, -1)}а`;
   if (c === 'dat' && CONSONANT_E.test(word)) return `${word.slice(0, -1)}а`;
   if (c === 'acc' && CONSONANT_U.test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'ins' && /ой$/u.test(word)) return `${word.slice(0, -2)}а`;
+  if (c === 'ins' && word.endsWith('ой')) return `${word.slice(0, -2)}а`;
   return word;
 }
 
@@ -208,7 +258,7 @@ function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gen
     const p = parts.patronymic.split(' ');
     out.push(p.length > 1 ? [word(p[0]!, c, 'given'), ...p.slice(1)].join(' ') : word(p[0]!, c, 'patronymic'));
   }
-  if (parts.initials) out.push(parts.initials.replace(/\s/g, ''));
+  if (parts.initials) out.push(parts.initials.replace(SPACES, ''));
   return out.filter(Boolean).join(' ');
 }
 
@@ -218,12 +268,17 @@ export function nameKey(written: string): string {
   return (known.key ??= nameKeyUncached(written));
 }
 
+/** A surname's case ending, dropped for its stem. */
+const CASE_ENDING = /(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u;
+/** «Жуковским» → «Жуковск»: the instrumental of a surname in -ский. */
+const SK_INSTRUMENTAL = /(?<=[сц]к)им$/u;
+
 function nameKeyUncached(written: string): string {
   const titled = titleCase(written);
-  if (isDepersonalized(titled)) return titled.toLowerCase().replace(/\s/g, '');
+  if (isDepersonalized(titled)) return titled.toLowerCase().replace(SPACES, '');
   const parts = splitName(titled);
   const surname = parts.surname.join(' ').toLowerCase();
-  const stem = parts.surname.length === 2 ? surname : surname.replace(/(?<=[сц]к)им$/u, '').replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
+  const stem = parts.surname.length === 2 ? surname : surname.replace(SK_INSTRUMENTAL, '').replace(CASE_ENDING, '');
   const initial = (parts.given ?? parts.initials ?? '').charAt(0).toLowerCase();
   return `${stem}|${initial}`;
 }
@@ -241,7 +296,7 @@ export function mentionSearchForms(name: string, depersonalized: boolean): strin
 
 function surnameStem(name: string): string {
   const surname = titleCase(name).split(' ')[0]!;
-  return surname.replace(/(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u, '');
+  return surname.replace(CASE_ENDING, '');
 }
 
 function searchFormsOf(stem: string): string[] {

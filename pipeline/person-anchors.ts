@@ -12,9 +12,9 @@ export const INITIALS = String.raw`[А-Я]\.\s?(?:[А-Я]\.)?(?:\s?[а-я]\.)?`;
 /** A written name: a marker, initials + surname, or up to four name words with optional initials. */
 export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты>|${INITIALS}\s?${WORD}|[А-Я]\.[А-Я]\.(?:[А-Я]\.)?|(?:${WORD}|${UPPER})(?:\s(?:${WORD}|${UPPER}|${PARTICLE})){0,4}(?:\s${INITIALS})?)(?!\p{L})`;
 /** «иностранного гражданина (Кыргызская Республика) Асанова»: the state in the nominative, in parentheses. */
-export const STATE_IN_PARENTHESES = String.raw`\(\s*\p{Lu}[^()\n]{1,40}\)`;
+export const STATE_IN_PARENTHESES = String.raw`\(\s*[А-Я][^()\n]{1,40}\)`;
 /** The state a citizenship phrase before a name names (or its depersonalised marker). */
-const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|(?:Кирги|Кыргы)зии|Украины|КР|РФ|<данные изъяты>|${STATE_IN_PARENTHESES})`;
+const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|Украины|КР|РФ|<данные изъяты>|${STATE_IN_PARENTHESES})`;
 /** The endings «гражданин…», «гражданк…» keep when police reports shorten them: «гр-н», «гр-на», «гр-ки» … */
 export const CITIZEN_SHORT_ENDINGS = 'н|на|ну|ном|ка|ки|ке|кой|ку';
 /** «гр-на», «гр-ки» …: «гражданина», «гражданки» shortened (group-free). */

@@ -10,7 +10,7 @@ import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_IN_PARENTHESES, anchorMatch
 import type { PersonMention, PersonRoleName } from './types.ts';
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+стана?|(?:Кирги|Кыргы)зии|КР|РФ|${STATE_IN_PARENTHESES})\s+(${NAME})`, 'uy');
+export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|КР|РФ|${STATE_IN_PARENTHESES})\s+(${NAME})`, 'uy');
 /** «гражданин …», «гр-н …» and, at a sentence's start, «Гражданин …», «Гр-н …»: where CITIZEN_NAMED is tried. */
 const CITIZEN_NEEDLES = andCapitalised('граждан', 'гр-');
 registerNeedles(...CITIZEN_NEEDLES);
