@@ -3,7 +3,7 @@
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
 import { LIST, prefixOf } from './citation-prefix.ts';
-import { anyNeedlePositions, isSpace, lastNonSpace, letterBefore, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { anyCase, anyNeedlePositions, isSpace, lastNonSpace, letterBefore, registerNeedles, sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -43,20 +43,6 @@ const NOT_A_CHARGE_BEFORE = anyCase(
 /** «Согласно ч.3 ст.20.3 КоАП РФ …»: the law quoted, not the charge. */
 const LEGAL_REFERENCE_JUST_BEFORE = anyCase(String.raw`(?:согласно|в\s+силу)$`);
 
-/**
- * A pattern written in lower case that finds in any text what it would find in the text
- * lower-cased, without lower-casing it (a call into ICU per citation, slower than the scan):
- * each Cyrillic letter as «[аА]», and \p{L} less «İ», the one letter whose lower case is two
- * characters, «i» and a combining dot that is no letter. Lower-casing keeps every other
- * character's length, keeps letters letters and spaces spaces, and gives a Cyrillic letter only
- * from its capital: the matches are the same.
- */
-function anyCase(lowerCase: string): RegExp {
-  const source = lowerCase
-    .replace(/[а-я]/gu, (letter) => `[${letter}${letter.toUpperCase()}]`)
-    .replaceAll(String.raw`\p{L}`, String.raw`[^\P{L}\u0130]`);
-  return new RegExp(source, 'u');
-}
 const KAS_CLAIMS = new Set(['218', '266']);
 
 export interface LocatedCitation extends ChargeCitation {

@@ -9,7 +9,7 @@
 import { CITIZEN_SHORT, NAME } from './person-anchors.ts';
 import type { PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
-import { andCapitalised, firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { andCapitalised, anyCase, firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
 
 export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
@@ -80,8 +80,12 @@ const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/uy; // AN, AC, ID and C
 const PASSPORT_SERIES = ['AN', 'AC', 'ID', 'АН', 'АС'];
 registerNeedles(...PASSPORT_SERIES);
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
-/** Sentences about someone other than the accused: witnesses, interpreters, workers, registered persons. Run on lower-cased text: the i flag is slow on Unicode. */
-const ABOUT_SOMEONE_ELSE = /(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))/gu;
+/**
+ * Sentences about someone other than the accused: witnesses, interpreters, workers, registered
+ * persons. Written in lower case, matched in any (anyCase: lower-casing the sentence was a call into
+ * ICU of some 3,700 instructions, and the i flag is slow on Unicode).
+ */
+const ABOUT_SOMEONE_ELSE = anyCase(String.raw`(?:супруг\p{L}*|жена|муж|мать|отец|сын|дочь|дет(?:и|ей)|родственник\p{L}*|свидетел\p{L}*|переводчик\p{L}*|потерпевш\p{L}*|поставил\p{L}*\s+на\s+(?:миграционный\s+)?учет|постановк\p{L}*\s+на\s+(?:миграционный\s+)?учет|зарегистрировал\p{L}*|фиктивн\p{L}*|привлек\p{L}*\s+к\s+(?:осуществлению\s+)?трудовой|допустил\p{L}*\s+к\s+(?:выполнению\s+)?работ|принял\p{L}*\s+на\s+работу|работник\p{L}*|нанял\p{L}*|предоставил\p{L}*\s+(?:жилое\s+)?помещени|иностранн\p{L}*\s+граждан\p{L}*\s+(?:в\s+количестве|\d))`, 'gu');
 const PLURAL = /^[Гг]раждан(?:е|ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
@@ -129,7 +133,7 @@ export function attribute(text: string, start: number, end: number, persons: Per
   }
   // A role word after the nearest name («Иванов И.И. зарегистрировал гражданина КР …»): someone else.
   const roleFrom = nearest ? Math.max(from, nearest.at) : from;
-  if (firstWordStart(text.slice(roleFrom, start).toLowerCase(), ABOUT_SOMEONE_ELSE)) return { holder: null, kind: 'someone_else' };
+  if (firstWordStart(text.slice(roleFrom, start), ABOUT_SOMEONE_ELSE)) return { holder: null, kind: 'someone_else' };
   // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know: the phrase names someone else.
   if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!)) return { holder: null, kind: 'someone_else' };
   // «граждан Кыргызской Республики» (plural) is about a group, not the person charged.

@@ -3,6 +3,8 @@
 // accusative), so the caller says which case the anchor implies; endings do the rest.
 // Kyrgyz names: «Бакыт уулу Азамат» (father's name + уулу + given name), «Асан кызы Айгуль».
 
+import { lowerCased } from './cyrillic.ts';
+
 export type GrammaticalCase = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'unknown';
 export type Gender = 'm' | 'f';
 
@@ -118,7 +120,7 @@ function splitNameUncached(written: string): NameParts {
   const words = titleCase(written).replace(SPACED_INITIALS, '$1').split(' ');
   const initials = words.length > 1 && INITIALS.test(words[words.length - 1]!) ? words.pop()! : null;
   if (initials && words.length === 0) return { surname: [], given: null, patronymic: null, initials };
-  const particleAt = words.findIndex((w) => PARTICLE.has(w.toLowerCase()));
+  const particleAt = words.findIndex((w) => PARTICLE.has(lowerCased(w)));
   if (particleAt === 1 && (words[1] === 'уулу' || words[1] === 'кызы')) {
     // «Бакыт уулу Азамат»: the particle binds to the father's name before it.
     return { surname: words.slice(0, 2), given: words[2] ?? null, patronymic: null, initials };
@@ -277,9 +279,9 @@ function nameKeyUncached(written: string): string {
   const titled = titleCase(written);
   if (isDepersonalized(titled)) return titled.toLowerCase().replace(SPACES, '');
   const parts = splitName(titled);
-  const surname = parts.surname.join(' ').toLowerCase();
+  const surname = parts.surname.length === 1 ? lowerCased(parts.surname[0]!) : parts.surname.join(' ').toLowerCase();
   const stem = parts.surname.length === 2 ? surname : surname.replace(SK_INSTRUMENTAL, '').replace(CASE_ENDING, '');
-  const initial = (parts.given ?? parts.initials ?? '').charAt(0).toLowerCase();
+  const initial = lowerCased((parts.given ?? parts.initials ?? '').charAt(0));
   return `${stem}|${initial}`;
 }
 

@@ -2,7 +2,8 @@
 // before scans, work skipped once decided) must find exactly what the plain scans found.
 import { describe, expect, it } from 'vitest';
 import { extractCharges } from '../../pipeline/charges.ts';
-import { needlePositions } from '../../pipeline/cyrillic.ts';
+import { lowerCased, needlePositions } from '../../pipeline/cyrillic.ts';
+import { nameKey, titleCase } from '../../pipeline/name-forms.ts';
 import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
 import { extractOutcomes } from '../../pipeline/outcome.ts';
 import { personsFromText } from '../../pipeline/persons.ts';
@@ -17,6 +18,28 @@ describe('the shared needle index', () => {
     expect(needlePositions(text, 'лиц')).toEqual([0, 18]);
     expect(needlePositions(text, 'признать')).toEqual([39]);
     expect(needlePositions(text, 'ризнать')).toEqual([40]);
+  });
+});
+
+describe('lower case and title case without ICU', () => {
+  it('lower-cases as toLowerCase does, on random words of capitals, Ё, other scripts and İ', () => {
+    const letters = ['А', 'Я', 'Ё', 'а', 'я', 'ё', 'A', 'Z', 'a', 'z', 'İ', 'Σ', 'ß', '1', '-', '.', ' ', 'Ж', 'ж'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % letters.length;
+    for (let i = 0; i < 5000; i += 1) {
+      const word = Array.from({ length: 1 + (i % 7) }, () => letters[next()]).join('');
+      expect(lowerCased(word), word).toBe(word.toLowerCase());
+    }
+    expect(['Асанов', 'АСАНОВ', 'асанов', 'Ёлкин', 'İlyas', ''].map(lowerCased)).toEqual(['асанов', 'асанов', 'асанов', 'ёлкин', 'İlyas'.toLowerCase(), '']);
+  });
+
+  it('title-cases a name with words in capitals, and keeps one without them as written but for spaces', () => {
+    expect(titleCase(' Асанова  Б.К. ')).toBe('Асанова Б.К.');
+    expect(titleCase('АСАНОВА Б.К.')).toBe('Асанова Б.К.');
+    expect(titleCase('БАКЫТ УУЛУ АЗАМАТ')).toBe('Бакыт уулу Азамат');
+    expect(titleCase('ИБРАГИМОВ-ОГЛЫ ФИО1')).toBe('Ибрагимов-оглы ФИО1');
+    expect(titleCase('ÇELİK Ahmet')).toBe('Çeli̇k Ahmet');
+    expect(nameKey('АСАНОВА Б.К.')).toBe(nameKey('Асанова Бакыта'));
   });
 });
 
