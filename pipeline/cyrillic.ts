@@ -92,6 +92,9 @@ export function sentenceEnd(text: string, at: number, limit = 600): number {
 
 const LETTER = /\p{L}/u;
 
+/** Whitespace other than one space between words: tested before collapsing the spaces of a name. */
+export const OTHER_THAN_ONE_SPACE = /[^\S ]|\s\s/u;
+
 /**
  * Whether a letter precedes `at`. Hot scans test the word start here instead of with a leading
  * (?<!\p{L}) in the pattern: a leading lookbehind keeps V8 from skipping ahead quickly.

@@ -3,7 +3,7 @@
 // accusative), so the caller says which case the anchor implies; endings do the rest.
 // Kyrgyz names: «Бакыт уулу Азамат» (father's name + уулу + given name), «Асан кызы Айгуль».
 
-import { lowerCased } from './cyrillic.ts';
+import { OTHER_THAN_ONE_SPACE, lowerCased } from './cyrillic.ts';
 
 export type GrammaticalCase = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'unknown';
 export type Gender = 'm' | 'f';
@@ -67,25 +67,18 @@ const UPPER_PAIR = /\p{Lu}{2}/u;
 const MARKER_WORD = /^ФИО\d*$/u;
 
 /**
- * Whether two capitals may follow each other in `name`: told by code for Cyrillic and ASCII (\p{Lu}
- * in a pattern is a call into V8's C++ per character), true when unsure (any other letter).
+ * Two capitals in a row (Cyrillic or ASCII), or any other letter or character, where a name in
+ * capitals may be: the ranges are read by the pattern's own code, where \p{Lu} is a call into
+ * V8's C++ per character.
  */
-function mayHaveCapitalPair(name: string): boolean {
-  let previousUpper = false;
-  for (let i = 0; i < name.length; i += 1) {
-    const code = name.charCodeAt(i);
-    const upper = (code >= 0x410 && code <= 0x42f) || code === 0x401 || (code >= 0x41 && code <= 0x5a);
-    if (upper && previousUpper) return true;
-    if (!upper && code > 0x7f && !((code >= 0x430 && code <= 0x44f) || code === 0x451)) return true;
-    previousUpper = upper;
-  }
-  return false;
-}
+// eslint-disable-next-line no-control-regex -- every ASCII character is plain here
+const CAPITAL_PAIR_OR_OTHER = /[А-ЯЁA-Z]{2}|[^\u0000-\u007fА-яё]/u;
 
 function titleCaseUncached(name: string): string {
-  const spaced = name.trim().replace(SPACES, ' ');
+  const trimmed = name.trim();
+  const spaced = OTHER_THAN_ONE_SPACE.test(trimmed) ? trimmed.replace(SPACES, ' ') : trimmed;
   // Most names have no word in capitals («Асанова Б.К.»): nothing to change but the spaces.
-  if (!mayHaveCapitalPair(spaced)) return spaced;
+  if (!CAPITAL_PAIR_OR_OTHER.test(spaced)) return spaced;
   return spaced
     .split(' ')
     .map((word) =>
@@ -117,7 +110,8 @@ export function splitName(written: string): NameParts {
 const SPACED_INITIALS = /([А-Я]\.)\s(?=[А-Я]\.)/gu;
 
 function splitNameUncached(written: string): NameParts {
-  const words = titleCase(written).replace(SPACED_INITIALS, '$1').split(' ');
+  const titled = titleCase(written);
+  const words = (titled.includes('. ') ? titled.replace(SPACED_INITIALS, '$1') : titled).split(' ');
   const initials = words.length > 1 && INITIALS.test(words[words.length - 1]!) ? words.pop()! : null;
   if (initials && words.length === 0) return { surname: [], given: null, patronymic: null, initials };
   const particleAt = words.findIndex((w) => PARTICLE.has(lowerCased(w)));

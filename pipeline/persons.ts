@@ -3,7 +3,7 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
+import { OTHER_THAN_ONE_SPACE, andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_IN_PARENTHESES, anchorMatches } from './person-anchors.ts';
@@ -102,7 +102,6 @@ function makePerson(text: string, written: string, at: number, role: PersonRoleN
   };
 }
 
-const OTHER_THAN_ONE_SPACE = /[^\S ]|\s\s/u;
 const SENTENCE_WORD_AT_END = /\s+(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u;
 
 /** Cleans a matched name: trailing words that belong to the sentence, not the name; single spaces between words. */
