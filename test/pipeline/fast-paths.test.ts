@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCharges } from '../../pipeline/charges.ts';
 import { lowerCased, needlePositions } from '../../pipeline/cyrillic.ts';
-import { nameKey, titleCase } from '../../pipeline/name-forms.ts';
+import { isDepersonalized, nameKey, splitName, titleCase } from '../../pipeline/name-forms.ts';
 import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
 import { extractOutcomes } from '../../pipeline/outcome.ts';
 import { personsFromText } from '../../pipeline/persons.ts';
@@ -40,6 +40,13 @@ describe('lower case and title case without ICU', () => {
     expect(titleCase('ИБРАГИМОВ-ОГЛЫ ФИО1')).toBe('Ибрагимов-оглы ФИО1');
     expect(titleCase('ÇELİK Ahmet')).toBe('Çeli̇k Ahmet');
     expect(nameKey('АСАНОВА Б.К.')).toBe(nameKey('Асанова Бакыта'));
+  });
+
+  it('tells markers from names by their first characters, then the pattern', () => {
+    expect([' ФИО1', 'ФИО12', 'А.Б.', ' А. Б.', '<данные изъяты>'].map(isDepersonalized)).toEqual([true, true, true, true, true]);
+    expect(['Фомин А.Б.', 'Асанов', 'А.Бакыт', '', ' '].map(isDepersonalized)).toEqual([false, false, false, false, false]);
+    expect(splitName('Азиз заде Камиль Вугар оглы')).toEqual({ surname: ['Азиз', 'заде'], given: 'Камиль', patronymic: 'Вугар оглы', initials: null });
+    expect(splitName('Бакыт уулу Азамат А.')).toEqual({ surname: ['Бакыт', 'уулу'], given: 'Азамат', patronymic: null, initials: 'А.' });
   });
 });
 
