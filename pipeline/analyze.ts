@@ -20,16 +20,20 @@ const isAccused = (person: PersonMention) => person.role === 'defendant' || pers
 // Found from «№»: the words that may precede it do not change the number read.
 const CASE_NUMBER = /№\s*(\d{1,2}[а-я]?-\d{1,6}\s?\/\s?\d{2,4}(?:\s?\([^)]{1,20}\))?)/u;
 
+const SPACE = /\s/;
+const SPACES = /\s/g;
+const ISO_CODE = /^[A-Z]{2}$/;
+
 /** The case number near the top of the act, without the spaces some courts put in it. */
 function caseNumberIn(text: string): string | undefined {
   const written = CASE_NUMBER.exec(text.slice(0, 2000))?.[1];
   // Most numbers have no space: a test is cheaper than a global replace that finds nothing.
-  return written && /\s/.test(written) ? written.replace(/\s/g, '') : written;
+  return written && SPACE.test(written) ? written.replace(SPACES, '') : written;
 }
 
 function withCitizenship(person: PersonMention, decision: PersonCitizenship | undefined): PersonMention {
   const country = decision?.country;
-  return { ...person, citizenship: country && /^[A-Z]{2}$/.test(country) ? country : null };
+  return { ...person, citizenship: country && ISO_CODE.test(country) ? country : null };
 }
 
 function textPersonsOut(persons: PersonInText[], decision: KyrgyzDecision): PersonMention[] {

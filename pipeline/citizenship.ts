@@ -111,17 +111,22 @@ function personByKey(persons: PersonInText[], written: string): PersonInText | n
   return persons.find((p) => p.key === key || (key.endsWith('|') && p.key.startsWith(key))) ?? null;
 }
 
+const COMMA_OR_SPACE = /^,?\s?$/u;
+/** Words of a state's name that NAME reads as a name. */
+const STATE_WORD = /^(?:ССР|Республики|Федерации)/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 /** Who a statement (or a weak cue) at [start, end) is about. */
 /** `nameAfter`: whether a name right after the span names its holder (true for statements, not for birthplaces). */
 export function attribute(text: string, start: number, end: number, persons: PersonInText[], nameAfter = true): Attribution {
   // Apposition right after an accused's name: «ФИО1, гражданки КР Сыдыковой Айгуль» is one person.
   const apposed = persons.find((p) => {
     const span = isAccused(p) ? lastSpanBefore(p, start) : null;
-    return span !== null && start - span.end <= 2 && /^,?\s?$/u.test(text.slice(span.end, start));
+    return span !== null && start - span.end <= 2 && COMMA_OR_SPACE.test(text.slice(span.end, start));
   });
   if (apposed) return { holder: apposed, kind: 'preceding_name' };
   const named = nameAfter ? NAME_AFTER.exec(text.slice(end, end + 120)) : null;
-  if (named && !/^(?:ССР|Республики|Федерации)/u.test(named[1]!)) {
+  if (named && !STATE_WORD.test(named[1]!)) {
     const holder = personByKey(persons, named[1]!);
     if (holder) return { holder, kind: 'named_after' };
   }
@@ -135,7 +140,7 @@ export function attribute(text: string, start: number, end: number, persons: Per
   const roleFrom = nearest ? Math.max(from, nearest.at) : from;
   if (firstWordStart(text.slice(roleFrom, start), ABOUT_SOMEONE_ELSE)) return { holder: null, kind: 'someone_else' };
   // «гражданина КР Асанова Б.Т.» where Асанов is nobody we know: the phrase names someone else.
-  if (named && !personByKey(persons, named[1]!) && /^\p{Lu}/u.test(named[1]!)) return { holder: null, kind: 'someone_else' };
+  if (named && !personByKey(persons, named[1]!) && CAPITAL_FIRST.test(named[1]!)) return { holder: null, kind: 'someone_else' };
   // «граждан Кыргызской Республики» (plural) is about a group, not the person charged.
   if (PLURAL.test(text.slice(start, end))) return { holder: null, kind: 'someone_else' };
   if (nearest) return { holder: nearest.person, kind: 'preceding_name' };

@@ -18,12 +18,15 @@ function firstAfterNonDigit(text: string, pattern: RegExp): RegExpExecArray | nu
   }
 }
 
+/** Where the judge's introduction starts. */
+const INTRODUCTION = /(?:Судья|судья|рассмотрев|в\s+составе|Суд\s+в\s+составе)/u;
+
 /**
  * The decision date: the first date written before the judge's introduction («Судья …»,
  * «рассмотрев …»), where acts put it; later dates are birth dates and events.
  */
 export function firstDate(text: string): string | null {
-  const intro = /(?:Судья|судья|рассмотрев|в\s+составе|Суд\s+в\s+составе)/u.exec(text.slice(0, 3000));
+  const intro = INTRODUCTION.exec(text.slice(0, 3000));
   const head = text.slice(0, intro ? Math.max(intro.index, 200) : 1500);
   const worded = firstAfterNonDigit(head, WORDED_DATE);
   const numeric = firstAfterNonDigit(head, NUMERIC_DATE);

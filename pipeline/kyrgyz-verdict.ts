@@ -23,11 +23,13 @@ const CONFIDENCE_BY_ATTRIBUTION: Record<AttributionKind, number> = {
 };
 
 /** «гражданка …» cannot be about a man, «гражданина …» not about a woman (a spouse, a witness). */
+const MASCULINE_CITIZEN = /^граждан(?:ин|ина|ину|ином)(?!\p{L})/u;
+
 function genderConflict(statement: string, holder: PersonInText): boolean {
   const gender = holder.mention.gender;
-  if (!gender || !/^граждан/u.test(statement)) return false;
-  const female = /^гражданк/u.test(statement);
-  const male = /^граждан(?:ин|ина|ину|ином)(?!\p{L})/u.test(statement);
+  if (!gender || !statement.startsWith('граждан')) return false;
+  const female = statement.startsWith('гражданк');
+  const male = MASCULINE_CITIZEN.test(statement);
   return (female && gender === 'm') || (male && gender === 'f');
 }
 

@@ -145,10 +145,12 @@ function termMonths(words: string): number | null {
 
 const REGIME_NAMES: Record<string, string> = { общего: 'general', строгого: 'strict', особого: 'special' };
 
+const FINAL_SENTENCE = /окончательн\p{L}*\s+(?:назначить|определить)/u;
+
 /** «лишения свободы на срок 2 года 6 месяцев … в исправительной колонии общего режима». */
 function imprisonment(part: string): OutcomeRecord[] {
   // «окончательно назначить …»: the final sentence after partial ones for each article.
-  const final = /окончательн\p{L}*\s+(?:назначить|определить)/u.exec(part);
+  const final = FINAL_SENTENCE.exec(part);
   const scope = final ? part.slice(final.index) : part;
   const found: OutcomeRecord[] = [];
   for (const m of allMatches(scope, PRISON)) {

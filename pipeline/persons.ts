@@ -102,15 +102,20 @@ function makePerson(text: string, written: string, at: number, role: PersonRoleN
   };
 }
 
+const SOLE_TRADER = /^ИП\s+/u;
+const SPACES = /\s+/gu;
+const ONE_WORD_IN_CAPITALS = /^(?:[А-Я]{2,})$/u;
+const CITIZENSHIP_WORD = /граждан|подданн/u;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const SENTENCE_WORD_AT_END = /\s+(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u;
 
 /** Cleans a matched name: trailing words that belong to the sentence, not the name; single spaces between words. */
 function trimName(raw: string): string | null {
   let name = raw.trim();
-  if (name.startsWith('ИП')) name = name.replace(/^ИП\s+/u, '');
+  if (name.startsWith('ИП')) name = name.replace(SOLE_TRADER, '');
   for (let end = SENTENCE_WORD_AT_END.exec(name); end; end = SENTENCE_WORD_AT_END.exec(name)) name = name.slice(0, end.index);
-  if (OTHER_THAN_ONE_SPACE.test(name)) name = name.replace(/\s+/gu, ' ');
-  if (NOT_A_NAME.test(name) || /^(?:[А-Я]{2,})$/u.test(name)) return null;
+  if (OTHER_THAN_ONE_SPACE.test(name)) name = name.replace(SPACES, ' ');
+  if (NOT_A_NAME.test(name) || ONE_WORD_IN_CAPITALS.test(name)) return null;
   return name;
 }
 
@@ -176,7 +181,7 @@ function collectSpans(text: string, person: PersonInText): void {
   if (forms.length === 0) return;
   for (const needle of forms) {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-      if (letterBefore(text, at) || (depersonalized && /\d/.test(text.charAt(at + needle.length)))) continue;
+      if (letterBefore(text, at) || (depersonalized && isDigit(text.charCodeAt(at + needle.length)))) continue;
       addSpan(person, at, at + needle.length);
     }
   }
@@ -273,7 +278,7 @@ function withoutStrayPlaceholder(text: string, found: PersonInText[]): PersonInT
   // «Признать гражданина КР ФИО1»: a placeholder with its own citizenship is kept as written, so
   // that statement stays with it (merged, it could contradict the named person's).
   const at = placeholder.spans[0]!.start;
-  if (/граждан|подданн/u.test(text.slice(Math.max(0, at - 60), at))) return found;
+  if (CITIZENSHIP_WORD.test(text.slice(Math.max(0, at - 60), at))) return found;
   for (const span of placeholder.spans) addSpan(person, span.start, span.end);
   person.spans.sort((a, b) => a.start - b.start);
   person.anchorAt = Math.min(person.anchorAt, placeholder.anchorAt);
