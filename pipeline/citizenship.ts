@@ -9,7 +9,7 @@
 import { CITIZEN_SHORT, NAME } from './person-anchors.ts';
 import type { PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
-import { andCapitalised, anyCase, firstWordStart, matchesAtNeedles, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { andCapitalised, anyCase, firstWordStart, letterBefore, matchesAtNeedles, needlePositions, registerNeedles, sentenceStart } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
 
 export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
@@ -89,12 +89,28 @@ const ABOUT_SOMEONE_ELSE = anyCase(String.raw`(?:супруг\p{L}*|жена|м�
 const PLURAL = /^[Гг]раждан(?:е|ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
+/** «ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ» in a heading written in capitals: read as if title-cased. */
+const IN_CAPITALS = 'ГРАЖДАН';
+registerNeedles(IN_CAPITALS);
+/** Words of four capitals or more («КР», «РФ», «РУз» stay as they are). */
+const CAPITALS_WORD = /[А-Я]{4,}/gu;
+const titleCased = (word: string) => word[0] + word.slice(1).toLowerCase();
+
 export function findCitizenshipStatements(text: string): CitizenshipStatement[] {
   const found: CitizenshipStatement[] = [];
   for (const m of matchesAtNeedles(text, STATEMENT_NEEDLES, STATEMENT)) {
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], cue: 'citizenship', country: stateOf(m) });
   }
-  return found;
+  const inCapitals = needlePositions(text, IN_CAPITALS);
+  if (inCapitals.length === 0) return found;
+  for (const at of inCapitals) {
+    if (letterBefore(text, at)) continue;
+    // Lower-casing a Cyrillic capital keeps the length: offsets in the window are the text's.
+    STATEMENT.lastIndex = 0;
+    const m = STATEMENT.exec(text.slice(at, at + 80).replace(CAPITALS_WORD, titleCased));
+    if (m) found.push({ start: at, end: at + m[0].length, text: text.slice(at, at + m[0].length), cue: 'citizenship', country: stateOf(m) });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 export type AttributionKind = 'named_after' | 'someone_else' | 'preceding_name' | 'sole_accused' | 'unattributed';

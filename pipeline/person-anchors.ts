@@ -15,6 +15,8 @@ export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты
 export const STATE_IN_PARENTHESES = String.raw`\(\s*[А-Я][^()\n]{1,40}\)`;
 /** The state a citizenship phrase before a name names (or its depersonalised marker). */
 const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|Украины|КР|РФ|<данные изъяты>|${STATE_IN_PARENTHESES})`;
+/** «ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ» before a name in capitals, as some courts write the heading. */
+const STATE_WORDS_IN_CAPITALS = String.raw`ГРАЖДАН(?:ИН|ИНА|ИНУ|ИНОМ|КА|КИ|КЕ|КОЙ|КУ)\s+(?:(?:КЫРГЫЗСКОЙ|КИРГИЗСКОЙ|РОССИЙСКОЙ|АЗЕРБАЙДЖАНСКОЙ)\s+(?:РЕСПУБЛИКИ|ФЕДЕРАЦИИ)|РЕСПУБЛИКИ\s+[А-Я]+|[А-Я]+СТАНА?|(?:КИРГИ|КЫРГЫ)ЗИИ|УКРАИНЫ|КР|РФ)`;
 /** The endings «гражданин…», «гражданк…» keep when police reports shorten them: «гр-н», «гр-на», «гр-ки» … */
 export const CITIZEN_SHORT_ENDINGS = 'н|на|ну|ном|ка|ки|ке|кой|ку';
 /** «гр-на», «гр-ки» …: «гражданина», «гражданки» shortened (group-free). */
@@ -24,7 +26,7 @@ export const CITIZEN_SHORT = String.raw`[Гг]р-(?:${CITIZEN_SHORT_ENDINGS})(?!
  * «иностранного гражданина - гражданина Республики Кыргызстан», «лица без гражданства», «гр.
  * <данные изъяты>», «гр. Кыргызской Республики», «гр-на КР».
  */
-export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:граждан\p{L}*\s*-\s*)?)?граждан\p{L}*\s+${STATE_NAMED}\s+|лица\s+без\s+гражданства\s+|(?:гр\.|${CITIZEN_SHORT})\s*(?:${STATE_NAMED}\s+)?)?`;
+export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:граждан\p{L}*\s*-\s*)?)?граждан\p{L}*\s+${STATE_NAMED}\s+|лица\s+без\s+гражданства\s+|(?:гр\.|${CITIZEN_SHORT})\s*(?:${STATE_NAMED}\s+)?|${STATE_WORDS_IN_CAPITALS}\s+)?`;
 
 export interface Anchor {
   /** A word every match contains: the pattern is tried only where it occurs. */

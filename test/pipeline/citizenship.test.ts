@@ -178,6 +178,16 @@ describe('cues at the start of a sentence, capitalised', () => {
     expect(uzbek.persons.map((p) => [p.normalized, p.citizenship])).toEqual([['Каримов Шерзод', 'UZ']]);
   });
 
+  it('reads a citizenship written in capitals with the name, «ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ АСАНОВА БАКЫТА», and keeps the state out of the name', () => {
+    const a = analyzeDocument({ id: 'c', text: act('в отношении ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ АСАНОВА БАКЫТА КАДЫРБЕКОВИЧА по ч. 1.1 ст. 18.8 КоАП РФ') });
+    expect(a.kyrgyz.flag).toBe('yes');
+    expect(a.kyrgyz.evidence.map((e) => e.text)).toEqual(['ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ']);
+    expect(a.persons.map((p) => [p.name, p.normalized, p.role, p.citizenship])).toEqual([['АСАНОВА БАКЫТА КАДЫРБЕКОВИЧА', 'Асанов Бакыт Кадырбекович', 'person_charged', 'KG']]);
+    const uzbek = analyzeDocument({ id: 'c', text: act('в отношении ГРАЖДАНИНА РЕСПУБЛИКИ УЗБЕКИСТАН КАРИМОВА ШЕРЗОДА по ч. 1.1 ст. 18.8 КоАП РФ') });
+    expect(uzbek.kyrgyz.flag).toBe('no');
+    expect(uzbek.persons.map((p) => [p.normalized, p.citizenship])).toEqual([['Каримов Шерзод', 'UZ']]);
+  });
+
   it.each([
     ['уроженца города Бишкека', 'уроженца города Бишкека'],
     ['уроженца г. Пржевальска', 'уроженца г. Пржевальска'],
