@@ -122,7 +122,13 @@ const CENTRE = /(?:Центр\p{L}*\s+временного\s+содержани�
 // «на срок до 90 суток», «сроком не более 3 месяцев», «до исполнения постановления, но не более 90 суток».
 const TERM = new RegExp(String.raw`(?:(?:на\s+срок|сроком(?:\s+на)?)(?:,)?\s+(?:до\s+|не\s+(?:более|свыше|превышающ\p{L}*)\s+)?|но\s+не\s+(?:более|свыше)\s+(?:чем\s+)?(?:на\s+)?)${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*)`, 'u');
 // Starts at «арест»: «административн…» is everywhere in КоАП acts and would be tried at every hit.
-const ARREST = new RegExp(String.raw`арест\p{L}*\s+(?:на\s+срок|сроком(?:\s+на)?)\s+${AMOUNT}\s*сут`, 'uy');
+// «ареста на срок 10 суток», «сроком на 10 суток», «на 10 суток»; not «на срок до пятнадцати суток» (a warning).
+const ARREST = new RegExp(String.raw`арест\p{L}*\s+(?:на\s+срок|сроком(?:\s+на)?|(на))\s+${AMOUNT}\s*сут`, 'uy');
+/**
+ * Before an arrest written «на 10 суток» in the same sentence: the law quoted, not the decision
+ * («… предусматривающей наказание в виде двойного штрафа …, либо административного ареста на 15 суток»).
+ */
+const ARREST_QUOTED = /влеч|влекущ|предусматрива|неуплат|либо/u;
 const YEARS = new RegExp(String.raw`${AMOUNT}\s*(?:год\p{L}*|лет)`, 'u');
 const MONTHS = new RegExp(String.raw`${AMOUNT}\s*месяц\p{L}*`, 'u');
 const TERM_WORDS = String.raw`(?:(?:\d+|\p{L}+)(?:\s*\([^)]{1,40}\))?\s+(?:год\p{L}*|лет|месяц\p{L}*)(?:\s+(?:и\s+)?)?){1,2}`;
@@ -273,7 +279,8 @@ function penalties(text: string, from: number, to: number, resolutive: boolean):
     const m = ARREST.exec(part);
     if (!m) continue;
     consumed = m.index + m[0].length;
-    const days = amountValue(m[1], m[2]);
+    if (m[1] !== undefined && ARREST_QUOTED.test(part.slice(sentenceStart(part, m.index, 300), m.index))) continue;
+    const days = amountValue(m[2], m[3]);
     if (days) outcomes.push({ kind: 'arrest', days });
   }
   if (present.has('свобод')) outcomes.push(...imprisonment(part));
@@ -294,7 +301,7 @@ function proceduralOutcome(part: string): OutcomeRecord[] {
   if (/возвратить|возвращено/iu.test(part)) return [{ kind: 'returned' }];
   if (/по\s+подведомственности|по\s+подсудности|материалы\s+направить|дело\s+направить|передать\s+на\s+рассмотрение/iu.test(part)) return [{ kind: 'forwarded' }];
   if (/производство\s+по\s+(?:административному\s+|уголовному\s+)?делу[\s\S]{0,160}?(?:прекратить|прекращению)|отменить|признать\s+незаконным/iu.test(part)) return [{ kind: 'cancelled' }];
-  if (/обязательных\s+работ\s+на\s+срок|в\s+виде\s+предупреждения|в\s+удовлетворении[\s\S]{0,200}?отказать/iu.test(part)) return [{ kind: 'other' }];
+  if (/(?:обязательных|исправительных|принудительных)\s+работ\s+на\s+срок|в\s+виде\s+предупреждения|в\s+удовлетворении[\s\S]{0,200}?отказать/iu.test(part)) return [{ kind: 'other' }];
   return [];
 }
 

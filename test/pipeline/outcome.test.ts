@@ -44,6 +44,15 @@ describe('outcomes of the resolutive part', () => {
     expect(extractOutcomes('Санкция части 1.1 статьи 18.8 КоАП РФ предусматривает штраф в размере от 2000 до 5000 рублей с административным выдворением за пределы Российской Федерации.')).not.toContainEqual({ kind: 'expulsion_forced' });
   });
 
+  it('reads an arrest «на 10 суток» without «срок», but not the arrest a warning quotes; forced and correctional labour as other', () => {
+    expect(extractOutcomes(ruling('назначить наказание в виде административного ареста на 10 (десять) суток.'))).toEqual([{ kind: 'arrest', days: 10 }]);
+    expect(extractOutcomes(ruling('назначить наказание в виде административного штрафа в размере 1000 рублей. В случае неуплаты штрафа лицо может быть привлечено к ответственности по ст. 20.25 КоАП РФ, предусматривающей наказание в виде двойного штрафа, либо административного ареста на 15 суток.'))).toEqual([
+      { kind: 'fine', amountRub: 1000 },
+    ]);
+    expect(extractOutcomes('ПРИГОВОРИЛ:\nназначить наказание в виде принудительных работ на срок 1 год с удержанием 10% из заработной платы в доход государства.')).toEqual([{ kind: 'other' }]);
+    expect(extractOutcomes('ПРИГОВОРИЛ:\nназначить наказание в виде исправительных работ на срок 6 месяцев.')).toEqual([{ kind: 'other' }]);
+  });
+
   it('reads prison terms (years × 12 + months), the regime, and probation', () => {
     expect(extractOutcomes('ПРИГОВОРИЛ:\nназначить наказание в виде лишения свободы на срок 2 (два) года 6 (шесть) месяцев с отбыванием наказания в исправительной колонии общего режима.')).toEqual([
       { kind: 'imprisonment', months: 30, regime: 'general' },
