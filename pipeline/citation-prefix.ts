@@ -8,10 +8,15 @@ const LETTER_LIST = String.raw`"?[а-и]"?(?:\s*(?:,|и)\s*"?[а-и]"?)*(?!\p{L}
 const ITEM = String.raw`(?:(?:п\.\s*п\.|пп\.|п\.|пункт(?:а|ом|ами|ов|ы)?)\s*(${LETTER_LIST}|\d{1,2})\s*)`;
 const PART = String.raw`(?:(?:ч\.\s*ч\.|чч\.|ч\.|част(?:ь|и|ью|ями|ей))\s*(${LIST(String.raw`\d{1,2}(?:\.\d{1,2})?`, String.raw`(?:ч\.\s*)?`)})\s*)`;
 const PREFIX = new RegExp(String.raw`${ITEM}?${PART}?$`, 'uy');
+/** «части первой», «частью второй» … «шестой», as the law itself writes parts (an item may come first). */
+const ORDINAL_PART = new RegExp(String.raw`${ITEM}?част(?:и|ью)\s+(перв|втор|трет|четверт|пят|шест)(?:ой|ую|ьей|ью)\s*$`, 'u');
+const ORDINALS = ['перв', 'втор', 'трет', 'четверт', 'пят', 'шест'];
 const LETTER_P = 0x43f;
 const LETTER_CH = 0x447;
 const LETTER_A = 0x430;
 const LETTER_I = 0x438;
+const LETTER_SHORT_I = 0x439;
+const LETTER_YU = 0x44e;
 
 /** The letters of «п.», «пункт(а|ом|ами|ов|ы)», «ч.», «част(ь|и|ью|ями|ей)», the items «а»–«и» and the list's «и»: bit (code − «а»). */
 const PREFIX_LETTERS = [...'абвгдежзийкмнопстучыьюя'].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - LETTER_A)), 0);
@@ -41,6 +46,7 @@ export function prefixOf(text: string, start: number, end: number): Prefix | nul
   const last = lastNonSpace(text, end, start);
   if (last < start) return null; // an empty window: the character before it is no part of it
   const code = text.charCodeAt(last);
+  if (code === LETTER_SHORT_I || code === LETTER_YU) return ordinalPartOf(text, start, end);
   if (!(isDigit(code) || (code >= LETTER_A && code <= LETTER_I) || code === 0x22)) return null;
   if (isDigit(code)) {
     const plain = plainPartOf(text, start, last);
@@ -58,6 +64,14 @@ export function prefixOf(text: string, start: number, end: number): Prefix | nul
     if (m) return m[0].length > 0 ? { start: start + m.index, item: m[1], part: m[2] } : null;
   }
   return null;
+}
+
+/** A part written as an ordinal word before the article word («пункта "а" части второй статьи 158»), or null. */
+function ordinalPartOf(text: string, start: number, end: number): Prefix | null {
+  const window = text.slice(start, end);
+  if (!window.includes('част')) return null;
+  const m = ORDINAL_PART.exec(window);
+  return m ? { start: start + m.index, item: m[1], part: String(ORDINALS.indexOf(m[2]!) + 1) } : null;
 }
 
 /**

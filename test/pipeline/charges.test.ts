@@ -23,8 +23,17 @@ describe('charges in context', () => {
     ['частью 1 статьи 322.1 Уголовного кодекса Российской Федерации', ['УК 322.1 1']],
     ['в порядке статьи 218 Кодекса административного судопроизводства Российской Федерации; ст.ст. 175-180, 227 КАС РФ', ['КАС 218 null']],
     ['предусмотренного ст. 20.29 КоАП РФ', ['КоАП 20.29 null']],
+    // Parts written as the law writes them, in ordinal words.
+    ['по части первой статьи 18.10 КоАП РФ', ['КоАП 18.10 1']],
+    ['предусмотренного частью четвертой статьи 18.8 КоАП РФ', ['КоАП 18.8 4']],
+    ['по части третьей статьи 327 УК РФ', ['УК 327 3']],
+    ['предусмотренной статьей 18.8 КоАП РФ', ['КоАП 18.8 null']],
   ])('%s', (text, expected) => {
     expect(extractCharges(text).map((c) => `${c.code} ${c.article} ${c.part}`)).toEqual(expected);
+  });
+
+  it('reads an item before a part in ordinal words: «пунктом "в" части второй статьи 158»', () => {
+    expect(extractCharges('предусмотренного пунктом "в" части второй статьи 158 УК РФ')).toEqual([{ code: 'УК', article: '158', part: '2', item: 'в' }]);
   });
 
   it('skips articles quoted from elsewhere: earlier rulings, explanations, warnings, criminal records, sanctions', () => {
