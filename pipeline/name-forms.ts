@@ -262,13 +262,24 @@ export function nominativeName(written: string, c: GrammaticalCase, gender: Gend
   return (forms[slot] ??= nominativeNameUncached(written, c, gender));
 }
 
+/** The first part of a double surname declined with the second («Усенова-Джумабаева»): a Russian surname's ending. */
+const DECLINED_SURNAME_PART = /(?:ов|ев|ин|ын|ск|цк)\p{Ll}{1,3}$/u;
+
+/** A surname in the nominative; each part of a double one («Усенова-Джумабаева» → «Усенов-Джумабаев») that declines. */
+function declinedSurname(surname: string, c: GrammaticalCase, word: typeof maleWord): string {
+  if (!surname.includes('-')) return word(surname, c, 'surname');
+  const parts = surname.split('-');
+  const last = parts.length - 1;
+  return parts.map((part, i) => (i === last || DECLINED_SURNAME_PART.test(part) ? word(part, c, 'surname') : part)).join('-');
+}
+
 function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gender | null): string {
   const titled = titleCase(written);
   if (isDepersonalized(titled)) return titled;
   const parts = splitName(titled);
   const g = gender ?? genderOfName(titled) ?? genderFromEndings(titled, c) ?? 'm';
   const word = g === 'f' ? femaleWord : maleWord;
-  const surname = parts.surname.length === 2 ? parts.surname.join(' ') : parts.surname.map((w) => word(w, c, 'surname')).join(' ');
+  const surname = parts.surname.length === 2 ? parts.surname.join(' ') : declinedSurname(parts.surname[0] ?? '', c, word);
   const out = [surname];
   if (parts.given) out.push(word(parts.given, c, 'given'));
   if (parts.patronymic) {
@@ -290,12 +301,17 @@ const CASE_ENDING = /(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|�
 /** «Жуковским» → «Жуковск»: the instrumental of a surname in -ский. */
 const SK_INSTRUMENTAL = /(?<=[сц]к)им$/u;
 
+/** A surname (or a part of a double one, «усенова-джумабаева» → «усенов-джумабаев») without its case ending. */
+function surnameWordStem(word: string): string {
+  return word.replace(SK_INSTRUMENTAL, '').replace(CASE_ENDING, '');
+}
+
 function nameKeyUncached(written: string): string {
   const titled = titleCase(written);
   if (isDepersonalized(titled)) return titled.toLowerCase().replace(SPACES, '');
   const parts = splitName(titled);
   const surname = parts.surname.length === 1 ? lowerCased(parts.surname[0]!) : parts.surname.join(' ').toLowerCase();
-  const stem = parts.surname.length === 2 ? surname : surname.replace(SK_INSTRUMENTAL, '').replace(CASE_ENDING, '');
+  const stem = parts.surname.length === 2 ? surname : surname.includes('-') ? surname.split('-').map(surnameWordStem).join('-') : surnameWordStem(surname);
   const initial = lowerCased((parts.given ?? parts.initials ?? '').charAt(0));
   return `${stem}|${initial}`;
 }
@@ -315,7 +331,10 @@ function surnameStem(name: string): string {
   const titled = titleCase(name);
   const space = titled.indexOf(' ');
   const surname = space < 0 ? titled : titled.slice(0, space);
-  return surname.replace(CASE_ENDING, '');
+  // A double surname is searched for by its first part, which every case form begins with
+  // («Усенова-Джумабаева», «Усенов-Джумабаев»).
+  const hyphen = surname.indexOf('-');
+  return (hyphen > 0 ? surname.slice(0, hyphen) : surname).replace(CASE_ENDING, '');
 }
 
 function searchFormsOf(stem: string): string[] {

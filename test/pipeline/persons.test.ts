@@ -15,12 +15,20 @@ describe('names as written → nominative', () => {
     ['Асан кызы Айгуль', 'gen', 'f', 'Асан кызы Айгуль'],
     ['МАХМУДОВ Д.П.', 'nom', 'm', 'Махмудов Д.П.'],
     ['Сергеева Андрея Николаевича', 'gen', 'm', 'Сергеев Андрей Николаевич'],
+    ['Усенова-Джумабаева Канатбека Аскаровича', 'gen', 'm', 'Усенов-Джумабаев Канатбек Аскарович'],
+    ['Усеновой-Джумабаевой А.К.', 'ins', 'f', 'Усенова-Джумабаева А.К.'],
   ] as const)('%s (%s) → %s', (written, c, gender, expected) => {
     expect(nominativeName(written, c, gender)).toBe(expected);
   });
 
   it('gives every form of one person the same key', () => {
     expect(new Set(['Мамытова Азамата Бековича', 'Мамытов А.Б.', 'МАМЫТОВ А.Б.', 'Мамытову А.Б.', 'Мамытовым А.Б.'].map(nameKey)).size).toBe(1);
+    expect(new Set(['Усенова-Джумабаева Канатбека', 'Усенов-Джумабаев К.А.', 'Усеновым-Джумабаевым К.А.'].map(nameKey)).size).toBe(1);
+  });
+
+  it('takes a double surname in its cases for one person, whose citizenship the nominative mention shares', () => {
+    const text = 'в отношении Усенова-Джумабаева Канатбека Аскаровича, гражданина Кыргызской Республики,\nУСТАНОВИЛ:\nПодсудимый Усенов-Джумабаев К.А. нарушил режим пребывания.\nПОСТАНОВИЛ:\nПризнать Усенова-Джумабаева К.А. виновным.';
+    expect(personsFromText(text).map((p) => [p.mention.normalized, p.mention.role])).toEqual([['Усенов-Джумабаев Канатбек Аскарович', 'person_charged']]);
   });
 });
 
