@@ -1,4 +1,6 @@
 // The decision date of an act and the appeal deadline that follows from it.
+import { needlePositions, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { AMOUNT, amountValue } from './numerals.ts';
 
 const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 // No leading lookbehind (it keeps V8 from skipping ahead): a digit before is checked in code. The
@@ -72,17 +74,63 @@ export function isCalendarDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }
 
+/** An appeal period: days or months. */
+export type AppealPeriod = { days: number } | { months: number };
+
+// «Постановление может быть обжаловано … в течение 10 (десяти) суток», «Апелляционная жалоба может
+// быть подана в течение одного месяца»: the period after «в течение», in a sentence about an appeal.
+registerNeedles('течение');
+const PERIOD_AFTER = new RegExp(String.raw`течение\s+(?:(?:одного\s+)?(месяца)|${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*))`, 'uy');
+/** «обжаловано», «Апелляционная», «жалоба» in either case: their letters after the first. */
+const APPEAL_WORD = /бжал|пелляц|алоб/u;
+
 /**
- * Appeal deadline, kept simple: calendar days from the decision date (the law counts from the
- * day a copy is received, which we do not know): КоАП 10 days (ст. 30.3), criminal 15 days
- * (УПК ст. 389.4). КАС and civil: none computed.
+ * The appeal period the act states, the last one written (the appeal clause ends the act; «в
+ * течение 60 дней» of a fine's payment is in no sentence about an appeal). Null when none is stated.
  */
-export function appealDeadline(decisionDate: string | null, caseType: string): string | null {
+export function statedAppealPeriod(text: string): AppealPeriod | null {
+  const positions = needlePositions(text, 'течение');
+  for (let i = positions.length - 1; i >= 0; i -= 1) {
+    const at = positions[i]!;
+    if (at < 2 || text.charCodeAt(at - 2) !== 0x432 || text.charCodeAt(at - 1) !== 0x20) continue; // «в течение»
+    if (!APPEAL_WORD.test(text.slice(sentenceStart(text, at, 300), at))) continue;
+    PERIOD_AFTER.lastIndex = at;
+    const m = PERIOD_AFTER.exec(text);
+    if (!m) continue;
+    if (m[1]) return { months: 1 };
+    const value = amountValue(m[2], m[3]);
+    if (!value) continue;
+    return m[4]!.startsWith('месяц') ? { months: value } : { days: value };
+  }
+  return null;
+}
+
+/** The appeal period the law gives a kind of case: КоАП 10 days (ст. 30.3), criminal 15 days (УПК ст. 389.4). */
+export function periodByLaw(caseType: string): number | null {
+  return caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
+}
+
+/**
+ * Appeal deadline, kept simple: from the decision date (the law counts from the day a copy is
+ * received, or from the decision in its final form, which we do not know), by the law for КоАП and
+ * criminal cases (periodByLaw), else by the period the act states (`stated`: a КАС decision on an
+ * entry ban, «в течение одного месяца»; on a placement in a ЦВСИГ, «в течение десяти дней»); none
+ * when neither gives one. A month ends on the same day of the next month, or on its last day when
+ * it has no such day.
+ */
+export function appealDeadline(decisionDate: string | null, caseType: string, stated: AppealPeriod | null = null): string | null {
   const parts = decisionDate ? isoParts(decisionDate) : null;
   if (!parts || !isCalendarDate(decisionDate!)) return null;
-  const days = caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
-  if (days === null) return null;
   let [y, m, d] = parts;
+  if (stated && 'months' in stated && periodByLaw(caseType) === null) {
+    m += stated.months;
+    y += Math.floor((m - 1) / 12);
+    m = ((m - 1) % 12) + 1;
+    d = Math.min(d, daysInMonth(y, m));
+    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  const days = periodByLaw(caseType) ?? (stated && 'days' in stated ? stated.days : null);
+  if (days === null) return null;
   d += days;
   for (let length = daysInMonth(y, m); d > length; length = daysInMonth(y, m)) {
     d -= length;
