@@ -5,6 +5,7 @@
 // a million cases take a minute or two, not an hour of client round trips.
 // Pseudo-random but repeatable: every choice is a hash of the case number and a salt.
 import type { Sql } from 'postgres';
+import { PIPELINE_VERSION } from '../pipeline/version.ts';
 
 /** Region code, name, number of courts, share of all cases (Moscow and the Urals dominate). */
 const REGIONS: [string, string, number, number][] = [
@@ -114,10 +115,10 @@ export async function seedCases(sql: Sql, caseCount: number, flaggedShare: numbe
 
   const name = (salt: number) => `(${arr(SURNAMES)})[1 + floor(r(g, ${salt}) * ${SURNAMES.length})::int] || ' ' ||
     (${arr(GIVEN)})[1 + floor(r(g, ${salt + 1}) * ${GIVEN.length})::int] || ' ' || (${arr(PATRONYMIC)})[1 + floor(r(g, ${salt + 2}) * ${PATRONYMIC.length})::int]`;
-  await sql.unsafe(`insert into documents (id, url, request_key, source, kind, court_id, run_id, fetched_at, http_status, encoding, content_hash, raw, text, status, analyzed_hash, analyzed_at)
+  await sql.unsafe(`insert into documents (id, url, request_key, source, kind, court_id, run_id, fetched_at, http_status, encoding, content_hash, raw, text, status, analyzed_hash, analyzed_version, analyzed_at)
     select g, c.base_url || '/modules.php?name=sud_delo&case_id=' || g, 'card:' || g, 'sudrf', 'card', p.court_id, 1 + g % 2000,
       p.decision_date + interval '3 days', 200, 'windows-1251', md5(g::text), convert_to('<html>case ' || g || '</html>', 'UTF8'),
-      '<html>case ' || g || '</html>', 'ok', md5(g::text), p.decision_date + interval '3 days'
+      '<html>case ' || g || '</html>', 'ok', md5(g::text), ${PIPELINE_VERSION}, p.decision_date + interval '3 days'
     from seed_plan p join courts c on c.id = p.court_id`);
   await sql.unsafe(`select setval(pg_get_serial_sequence('documents', 'id'), ${caseCount})`);
   // Pages that did not give a case: errors, captchas, throttling, lists with no data.

@@ -177,6 +177,8 @@ export const documents = pgTable(
     failureReason: text('failure_reason'),
     /** Content hash the pipeline last processed; equal to contentHash when up to date. */
     analyzedHash: text('analyzed_hash'),
+    /** PIPELINE_VERSION of the pipeline that last processed it: an older one's analysis is redone. */
+    analyzedVersion: integer('analyzed_version'),
     analyzedAt: timestamp('analyzed_at', { withTimezone: true }),
   },
   (t) => [

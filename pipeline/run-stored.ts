@@ -1,12 +1,14 @@
-// The pipeline's edge: read the stored case pages that changed since their last analysis,
-// analyse each one, and store the results. Everything in between is pure.
-import { and, asc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
+// The pipeline's edge: read the stored case pages that changed since their last analysis (or
+// were analysed by an older pipeline, version.ts), analyse each one, and store the results.
+// Everything in between is pure.
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { caseCardSchema } from '../db/case-card.ts';
 import { courts, documents } from '../db/schema.ts';
 import { markDocumentAnalyzed, storeCaseAnalysis } from '../db/queries/store-analysis.ts';
 import { latestActText, requeueCardsOfNewActs } from '../db/queries/act-pages.ts';
 import { analyzeCaseCard } from './analyze.ts';
+import { PIPELINE_VERSION } from './version.ts';
 
 export interface PipelineRunSummary {
   analyzed: number;
@@ -38,7 +40,8 @@ export async function analyzeStoredDocuments(db: Db, batchSize = 200): Promise<P
           inArray(documents.kind, ['card', 'act']),
           eq(documents.status, 'ok'),
           gt(documents.id, afterId),
-          or(isNull(documents.analyzedHash), ne(documents.analyzedHash, documents.contentHash)),
+          // Not analysed yet, changed since, or analysed by an older pipeline (version.ts).
+          or(isNull(documents.analyzedHash), ne(documents.analyzedHash, documents.contentHash), isNull(documents.analyzedVersion), lt(documents.analyzedVersion, PIPELINE_VERSION)),
         ),
       )
       .orderBy(asc(documents.id))

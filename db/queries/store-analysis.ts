@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { CaseCard } from '../case-card.ts';
 import type { CaseAnalysis } from '../../pipeline/types.ts';
+import { PIPELINE_VERSION } from '../../pipeline/version.ts';
 import { cases, charges, documents, kyrgyzFlags, outcomes, persons, reviews } from '../schema.ts';
 
 export interface AnalyzedDocument {
@@ -124,6 +125,6 @@ function outcomePersonIds(stored: { id: number; nameAsWritten: string; role: str
 export async function markDocumentAnalyzed(db: Db, documentId: number, hash: string, failure: string | null) {
   await db
     .update(documents)
-    .set({ analyzedHash: hash, analyzedAt: sql`now()`, ...(failure ? { failureReason: failure } : {}) })
+    .set({ analyzedHash: hash, analyzedVersion: PIPELINE_VERSION, analyzedAt: sql`now()`, ...(failure ? { failureReason: failure } : {}) })
     .where(eq(documents.id, documentId));
 }

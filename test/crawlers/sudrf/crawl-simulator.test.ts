@@ -6,8 +6,9 @@ import { eq } from 'drizzle-orm';
 import { runCrawl } from '../../../crawlers/engine/crawler.ts';
 import { sudrfSource } from '../../../crawlers/sources/sudrf/index.ts';
 import { upsertCourts } from '../../../db/queries/courts.ts';
-import { cases, courts, documents, kyrgyzFlags } from '../../../db/schema.ts';
+import { cases, courts, documents, kyrgyzFlags, reviews } from '../../../db/schema.ts';
 import { analyzeStoredDocuments } from '../../../pipeline/run-stored.ts';
+import { PIPELINE_VERSION } from '../../../pipeline/version.ts';
 import { startCourtSimulator, type CourtSimulator } from '../../simulator/index.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../../helpers/databases.ts';
 
@@ -64,6 +65,17 @@ describe.each(drivers)('crawling the court-site simulator on %s', (driver) => {
     // Idempotent: a second pipeline run over the same documents changes nothing.
     const again = await analyzeStoredDocuments(database.db);
     expect(again.analyzed).toBe(0);
+
+    // Analyses of an older pipeline are redone (pipeline/version.ts); an officer's review stays.
+    const [reviewed] = await database.db.select({ caseId: kyrgyzFlags.caseId }).from(kyrgyzFlags).limit(1);
+    await database.db.update(reviews).set({ status: 'confirmed' }).where(eq(reviews.caseId, reviewed!.caseId));
+    await database.db.update(documents).set({ analyzedVersion: PIPELINE_VERSION - 1 });
+    const redone = await analyzeStoredDocuments(database.db);
+    expect(redone.analyzed).toBe(pipeline.analyzed);
+    expect(redone.flagged).toBe(pipeline.flagged);
+    const [review] = await database.db.select({ status: reviews.status }).from(reviews).where(eq(reviews.caseId, reviewed!.caseId));
+    expect(review?.status).toBe('confirmed');
+    expect((await analyzeStoredDocuments(database.db)).analyzed).toBe(0);
   });
 });
 
