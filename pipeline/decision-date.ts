@@ -2,7 +2,7 @@
 import { needlePositions, registerNeedles, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 
-const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+export const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 // No leading lookbehind (it keeps V8 from skipping ahead): a digit before is checked in code. The
 // day may be quoted, «05» ноября 2026 года (normalization has made the quotes ").
 const WORDED_DATE = new RegExp(`(\\d{1,2})"?\\s+(${MONTH_NAMES.join('|')})\\s+(\\d{4})`, 'gu');

@@ -6,6 +6,7 @@
 import { OTHER_THAN_ONE_SPACE, andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
+import { MONTH_NAMES } from './decision-date.ts';
 import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_IN_PARENTHESES, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -44,12 +45,19 @@ function contextGender(window: string): 'm' | 'f' | null {
   return word[1] !== undefined ? 'f' : 'm';
 }
 
-const BIRTH_DATE = /(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:[Рр]од(?:ивш\p{L}*|ил(?:ся|ась))|[Дд]ата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})/u;
-const BIRTH_PLACE = /(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|[Рр]од(?:ивш\p{L}*|ил(?:ся|ась))\s+в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
+const BIRTH_DATE = new RegExp(
+  String.raw`(?<!\d)(\d{2})\.(\d{2})\.(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.|года\s+р\.|г\.\s*рождения)|(?:[Рр]од(?:ивш\p{L}*|ил(?:ся|ась))|[Дд]ата\s+рождения:?|д\.р\.:?)\s*(\d{2})\.(\d{2})\.(\d{4})` +
+    // «12 марта 1990 года рождения»: the month in words.
+    String.raw`|(?<!\d)(\d{1,2})\s+(${MONTH_NAMES.join('|')})\s+(\d{4})\s*(?:года\s+рождения|г\.\s*р\.|г\.р\.)`,
+  'u',
+);
+const BIRTH_PLACE = /(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|[Рр]од(?:ивш\p{L}*|ил(?:ся|ась))\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+([^,;\n]{2,90}?)(?=,|;|\n|\s+гражданин)/u;
 
 function birthDateIn(window: string): string | null {
   const date = BIRTH_DATE.exec(window);
-  return date ? `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}` : null;
+  if (!date) return null;
+  if (date[9] !== undefined) return `${date[9]}-${String(MONTH_NAMES.indexOf(date[8]!) + 1).padStart(2, '0')}-${date[7]!.padStart(2, '0')}`;
+  return `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}`;
 }
 
 /** Every birthplace phrase starts with one of these (capitalised after a full stop): the pattern runs only where one is. */

@@ -54,6 +54,11 @@ describe('persons in act texts', () => {
     expect(woman).toMatchObject({ birthPlace: 'г. Нарын', gender: 'f' });
   });
 
+  it('reads a birth date with the month in words and a birthplace after «родившегося <date> в»', () => {
+    expect(accused('в отношении Асанова Бакыта, 12 марта 1990 года рождения, уроженца г. Ош, гражданина КР,')[0]).toMatchObject({ birthDate: '1990-03-12', birthPlace: 'г. Ош' });
+    expect(accused('в отношении Асанова Бакыта, родившегося 02.11.1988 в г. Ош Киргизской ССР, гражданина КР,')[0]).toMatchObject({ birthDate: '1988-11-02', birthPlace: 'г. Ош Киргизской ССР' });
+  });
+
   it('reads a birthplace and a birth date after «родился», «родилась»', () => {
     const [p] = accused('Подсудимая Асанова Айгуль Бакытовна, родилась 01.02.1990 в г. Нарын Киргизской ССР, вину признала.');
     expect(p).toMatchObject({ birthDate: '1990-02-01', gender: 'f' });

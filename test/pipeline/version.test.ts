@@ -15,6 +15,7 @@ import { PIPELINE_VERSION } from '../../pipeline/version.ts';
 /** The fingerprint of the corpus's analyses under each version. */
 const FINGERPRINTS: Record<number, string> = {
   2: 'dffbba76d7ab131f8a100415f5c005f76c11f1dec4d4d4e2b62dcf30908f9e79',
+  3: '9bef59ddddca37e677450c9b14a7478e36ac7a2832da3d764f5f6998d9218e92',
 };
 
 function corpusFingerprint(): string {
