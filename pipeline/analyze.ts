@@ -8,7 +8,7 @@ import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyr
 import { forgetWrittenNames, nameCompleteness, nameKey } from './name-forms.ts';
 import { capText } from './limits.ts';
 import { normalizeDocument } from './normalize.ts';
-import { appealDeadline, firstDate, periodByLaw, statedAppealPeriod } from './decision-date.ts';
+import { appealDeadline, firstDate } from './decision-date.ts';
 import { extractOutcomes, extractOutcomesByHolder } from './outcome.ts';
 import { personsFromCard } from './card-persons.ts';
 import { personsFromText, type PersonInText } from './persons.ts';
@@ -81,8 +81,7 @@ export function analyzeDocument(input: { id: string; text: string }): CaseAnalys
   const decision = decideKyrgyz(text, persons);
   const charges = extractCharges(text);
   const decisionDate = firstDate(text);
-  const caseType = caseTypeOf(charges, text);
-  const deadline = appealDeadline(decisionDate, caseType, periodByLaw(caseType) ? null : statedAppealPeriod(text));
+  const deadline = appealDeadline(decisionDate, caseTypeOf(charges, text), text);
   const caseNumber = caseNumberIn(text);
   const analysis: CaseAnalysis = {
     id: input.id,
@@ -169,7 +168,7 @@ export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
   const outcomes = outcomesFor(text, textPersons, (p) => cardNameOf.get(p) ?? null);
   const fromResult = CARD_RESULTS.find(([pattern]) => pattern.test(card.result ?? ''));
   const decisionDate = card.decisionDate ?? firstDate(text);
-  const deadline = appealDeadline(decisionDate, card.caseType, periodByLaw(card.caseType) ? null : statedAppealPeriod(text));
+  const deadline = appealDeadline(decisionDate, card.caseType, text);
   return {
     id,
     kyrgyz,

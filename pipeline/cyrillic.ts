@@ -22,6 +22,7 @@ export function anyCase(lowerCase: string, flags = 'u'): RegExp {
     .replaceAll(String.raw`\p{L}`, String.raw`[^\P{L}\u0130]`);
   return new RegExp(source, flags);
 }
+
 /**
  * `s.toLowerCase()`, without the call into ICU (some 1,400 instructions) for the common word or
  * name: when no capital or only the first character is one (a Cyrillic or ASCII capital), and
@@ -92,8 +93,14 @@ export function sentenceEnd(text: string, at: number, limit = 600): number {
 
 const LETTER = /\p{L}/u;
 
-/** Whitespace other than one space between words: tested before collapsing the spaces of a name. */
-export const OTHER_THAN_ONE_SPACE = /[^\S ]|\s\s/u;
+/** Whitespace other than one space between words. */
+const OTHER_THAN_ONE_SPACE = /[^\S ]|\s\s/u;
+const SPACE_RUNS = /\s+/gu;
+
+/** `s` with every run of whitespace one space; tested first, since most names need no change. */
+export function singleSpaced(s: string): string {
+  return OTHER_THAN_ONE_SPACE.test(s) ? s.replace(SPACE_RUNS, ' ') : s;
+}
 
 /**
  * Whether a letter precedes `at`. Hot scans test the word start here instead of with a leading

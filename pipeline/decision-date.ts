@@ -20,6 +20,11 @@ function firstAfterNonDigit(text: string, pattern: RegExp): RegExpExecArray | nu
   }
 }
 
+/** «5», «марта», «1990» → «1990-03-05» (not checked against the calendar). */
+export function wordedDate(day: string, monthName: string, year: string): string {
+  return `${year}-${String(MONTH_NAMES.indexOf(monthName) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 /** Where the judge's introduction starts. */
 const INTRODUCTION = /(?:Судья|судья|рассмотрев|в\s+составе|Суд\s+в\s+составе)/u;
 
@@ -33,7 +38,7 @@ export function firstDate(text: string): string | null {
   const worded = firstAfterNonDigit(head, WORDED_DATE);
   const numeric = firstAfterNonDigit(head, NUMERIC_DATE);
   // «31.02.2026» or «01.13.2026» are not dates: a decision date must survive a calendar round trip.
-  const fromWords = worded ? `${worded[3]}-${String(MONTH_NAMES.indexOf(worded[2]!) + 1).padStart(2, '0')}-${worded[1]!.padStart(2, '0')}` : null;
+  const fromWords = worded ? wordedDate(worded[1]!, worded[2]!, worded[3]!) : null;
   const fromDigits = numeric ? `${numeric[3]}-${numeric[2]}-${numeric[1]}` : null;
   const wordedOk = fromWords !== null && isCalendarDate(fromWords);
   const numericOk = fromDigits !== null && isCalendarDate(fromDigits);
@@ -74,6 +79,8 @@ export function isCalendarDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }
 
+const isoDate = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
 /** An appeal period: days or months. */
 export type AppealPeriod = { days: number } | { months: number };
 
@@ -106,32 +113,32 @@ export function statedAppealPeriod(text: string): AppealPeriod | null {
 }
 
 /** The appeal period the law gives a kind of case: КоАП 10 days (ст. 30.3), criminal 15 days (УПК ст. 389.4). */
-export function periodByLaw(caseType: string): number | null {
+function periodByLaw(caseType: string): number | null {
   return caseType === 'criminal' ? 15 : caseType === 'koap' || caseType === 'koap_appeal' ? 10 : null;
 }
 
 /**
  * Appeal deadline, kept simple: from the decision date (the law counts from the day a copy is
  * received, or from the decision in its final form, which we do not know), by the law for КоАП and
- * criminal cases (periodByLaw), else by the period the act states (`stated`: a КАС decision on an
+ * criminal cases (periodByLaw), else by the period the act's `text` states (a КАС decision on an
  * entry ban, «в течение одного месяца»; on a placement in a ЦВСИГ, «в течение десяти дней»); none
  * when neither gives one. A month ends on the same day of the next month, or on its last day when
  * it has no such day.
  */
-export function appealDeadline(decisionDate: string | null, caseType: string, stated: AppealPeriod | null = null): string | null {
+export function appealDeadline(decisionDate: string | null, caseType: string, text = ''): string | null {
   const parts = decisionDate ? isoParts(decisionDate) : null;
   if (!parts || !isCalendarDate(decisionDate!)) return null;
+  const byLaw = periodByLaw(caseType);
+  const period = byLaw !== null ? { days: byLaw } : text ? statedAppealPeriod(text) : null;
+  if (period === null) return null;
   let [y, m, d] = parts;
-  if (stated && 'months' in stated && periodByLaw(caseType) === null) {
-    m += stated.months;
+  if ('months' in period) {
+    m += period.months;
     y += Math.floor((m - 1) / 12);
     m = ((m - 1) % 12) + 1;
-    d = Math.min(d, daysInMonth(y, m));
-    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isoDate(y, m, Math.min(d, daysInMonth(y, m)));
   }
-  const days = periodByLaw(caseType) ?? (stated && 'days' in stated ? stated.days : null);
-  if (days === null) return null;
-  d += days;
+  d += period.days;
   for (let length = daysInMonth(y, m); d > length; length = daysInMonth(y, m)) {
     d -= length;
     m += 1;
@@ -140,5 +147,5 @@ export function appealDeadline(decisionDate: string | null, caseType: string, st
       y += 1;
     }
   }
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoDate(y, m, d);
 }

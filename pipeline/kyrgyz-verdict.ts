@@ -22,9 +22,9 @@ const CONFIDENCE_BY_ATTRIBUTION: Record<AttributionKind, number> = {
   someone_else: 0,
 };
 
-/** «гражданка …» cannot be about a man, «гражданина …» not about a woman (a spouse, a witness). */
 const MASCULINE_CITIZEN = /^граждан(?:ин|ина|ину|ином)(?!\p{L})/u;
 
+/** «гражданка …» cannot be about a man, «гражданина …» not about a woman (a spouse, a witness). */
 function genderConflict(statement: string, holder: PersonInText): boolean {
   const gender = holder.mention.gender;
   if (!gender || !statement.startsWith('граждан')) return false;

@@ -3,7 +3,7 @@
 // accusative), so the caller says which case the anchor implies; endings do the rest.
 // Kyrgyz names: «Бакыт уулу Азамат» (father's name + уулу + given name), «Асан кызы Айгуль».
 
-import { OTHER_THAN_ONE_SPACE, isSpace, lowerCased } from './cyrillic.ts';
+import { isSpace, lowerCased, singleSpaced } from './cyrillic.ts';
 
 export type GrammaticalCase = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'unknown';
 export type Gender = 'm' | 'f';
@@ -55,7 +55,7 @@ class WrittenName {
   key: string | undefined = undefined;
   searchForms: string[] | undefined = undefined;
   markerForms: string[] | undefined = undefined;
-  /** Nominative forms by case and gender (`nominativeSlot`). */
+  /** Nominative forms by case and gender (index: the case's place in CASES × 3 + the gender's in GENDERS). */
   nominatives: (string | undefined)[] | undefined = undefined;
 }
 
@@ -97,8 +97,7 @@ const MARKER_WORD = /^ФИО\d*$/u;
 const CAPITAL_PAIR_OR_OTHER = /[А-ЯЁA-Z]{2}|[^\u0000-\u007fА-яё]/u;
 
 function titleCaseUncached(name: string): string {
-  const trimmed = name.trim();
-  const spaced = OTHER_THAN_ONE_SPACE.test(trimmed) ? trimmed.replace(SPACES, ' ') : trimmed;
+  const spaced = singleSpaced(name.trim());
   // Most names have no word in capitals («Асанова Б.К.»): nothing to change but the spaces.
   if (!CAPITAL_PAIR_OR_OTHER.test(spaced)) return spaced;
   return spaceSeparated(spaced)
@@ -161,13 +160,13 @@ function genderOfNameUncached(name: string): Gender | null {
   return null;
 }
 
-/** Gender from endings that only one gender can have in the given case. */
 const FEMININE_INSTRUMENTAL = /(?:ов|ев|ин|ын)ой$|ской$|цкой$/u;
 const MASCULINE_GENITIVE = /(?:ов|ев|ин|ын)а$|ского$/u;
 const FEMININE_ACCUSATIVE = /(?:ов|ев|ин|ын)у$|скую$/u;
 const MASCULINE_NOMINATIVE = /(?:ов|ев|ин|ын)$|ский$/u;
 const FEMININE_NOMINATIVE = /(?:ов|ев|ин|ын)а$|ская$/u;
 
+/** Gender from endings that only one gender can have in the given case. */
 export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase): Gender | null {
   const surname = splitName(name).surname[0] ?? '';
   if (FEMININE_INSTRUMENTAL.test(surname)) return 'f';

@@ -112,9 +112,14 @@ const FORCED = /принудительн\p{L}*\s+(?:административн
 const EXPULSION_UNSPECIFIED = /(?:(?<!\p{L})с\s+(?:административным\s+)?выдворением|(?:в\s+виде|(?<!\p{L})и)\s+(?:административного\s+)?выдворения|административное\s+выдворение)\s+(?:иностранн\p{L}*\s+граждан\p{L}*\s+)?за\s+(?:пределы|границы)\s+(?:Российской\s+Федерации|РФ|России)(?!\p{L})(?!\s+(?:или|либо)\s+без\s+такового)/u;
 const SANCTION_QUOTED = /влеч|влекущ|предусматрива|санкци/u;
 
+/** Whether the sentence before `at` (up to `limit` characters back) has one of `words`: the law quoted, not the decision. */
+function lawQuotedBefore(part: string, at: number, words: RegExp, limit: number): boolean {
+  return words.test(part.slice(sentenceStart(part, at, limit), at));
+}
+
 function expulsionWithoutForm(part: string): boolean {
   const m = EXPULSION_UNSPECIFIED.exec(part);
-  return m !== null && !SANCTION_QUOTED.test(part.slice(sentenceStart(part, m.index, 200), m.index));
+  return m !== null && !lawQuotedBefore(part, m.index, SANCTION_QUOTED, 200);
 }
 const SELF = /контролируем\p{L}*\s+самостоятельн\p{L}*\s+выезд|самостоятельн\p{L}*\s+контролируем\p{L}*\s+выезд/u;
 // «поместить … в специальное учреждение ГУ МВД …» names the centre without «временного содержания».
@@ -279,7 +284,7 @@ function penalties(text: string, from: number, to: number, resolutive: boolean):
     const m = ARREST.exec(part);
     if (!m) continue;
     consumed = m.index + m[0].length;
-    if (m[1] !== undefined && ARREST_QUOTED.test(part.slice(sentenceStart(part, m.index, 300), m.index))) continue;
+    if (m[1] !== undefined && lawQuotedBefore(part, m.index, ARREST_QUOTED, 300)) continue;
     const days = amountValue(m[2], m[3]);
     if (days) outcomes.push({ kind: 'arrest', days });
   }

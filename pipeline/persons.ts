@@ -3,10 +3,10 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { OTHER_THAN_ONE_SPACE, andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles } from './cyrillic.ts';
+import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles, singleSpaced } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
-import { MONTH_NAMES } from './decision-date.ts';
+import { MONTH_NAMES, wordedDate } from './decision-date.ts';
 import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_IN_PARENTHESES, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
@@ -56,7 +56,7 @@ const BIRTH_PLACE = /(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+�
 function birthDateIn(window: string): string | null {
   const date = BIRTH_DATE.exec(window);
   if (!date) return null;
-  if (date[9] !== undefined) return `${date[9]}-${String(MONTH_NAMES.indexOf(date[8]!) + 1).padStart(2, '0')}-${date[7]!.padStart(2, '0')}`;
+  if (date[9] !== undefined) return wordedDate(date[7]!, date[8]!, date[9]);
   return `${date[3] ?? date[6]}-${date[2] ?? date[5]}-${date[1] ?? date[4]}`;
 }
 
@@ -111,7 +111,6 @@ function makePerson(text: string, written: string, at: number, role: PersonRoleN
 }
 
 const SOLE_TRADER = /^ИП\s+/u;
-const SPACES = /\s+/gu;
 const ONE_WORD_IN_CAPITALS = /^(?:[А-Я]{2,})$/u;
 const CITIZENSHIP_WORD = /граждан|подданн/u;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -122,7 +121,7 @@ function trimName(raw: string): string | null {
   let name = raw.trim();
   if (name.startsWith('ИП')) name = name.replace(SOLE_TRADER, '');
   for (let end = SENTENCE_WORD_AT_END.exec(name); end; end = SENTENCE_WORD_AT_END.exec(name)) name = name.slice(0, end.index);
-  if (OTHER_THAN_ONE_SPACE.test(name)) name = name.replace(SPACES, ' ');
+  name = singleSpaced(name);
   if (NOT_A_NAME.test(name) || ONE_WORD_IN_CAPITALS.test(name)) return null;
   return name;
 }

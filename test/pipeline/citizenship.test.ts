@@ -109,6 +109,9 @@ describe('the Kyrgyz passport series, a weak cue', () => {
   });
 });
 
+/** An act against the person `phrase` names («гр-на КР Асанова Бакыта»), under ч. 1.1 ст. 18.8 КоАП. */
+const charged = (phrase: string) => analyzeDocument({ id: 'c', text: act(`в отношении ${phrase} по ч. 1.1 ст. 18.8 КоАП РФ`) });
+
 describe('citizenship phrases police reports and courts abbreviate or double', () => {
   it.each([
     ['в отношении иностранного гражданина - гражданина Республики Кыргызстан Абдрахманова Т.Ж.', 'гражданина Республики Кыргызстан'],
@@ -152,11 +155,11 @@ describe('cues at the start of a sentence, capitalised', () => {
       ['гр-ки Кыргызской Республики Асановой Айгуль', 'Асанова Айгуль'],
       ['гражданина Кыргызстан Асанова Бакыта', 'Асанов Бакыт'],
     ] as const) {
-      const a = analyzeDocument({ id: 'c', text: act(`в отношении ${phrase} по ч. 1.1 ст. 18.8 КоАП РФ`) });
+      const a = charged(phrase);
       expect(a.kyrgyz.flag, phrase).toBe('yes');
       expect(a.persons.map((p) => [p.normalized, p.role, p.citizenship]), phrase).toEqual([[normalized, 'person_charged', 'KG']]);
     }
-    const uzbek = analyzeDocument({ id: 'c', text: act('в отношении гр-на Республики Узбекистан Каримова Шерзода по ч. 1.1 ст. 18.8 КоАП РФ') });
+    const uzbek = charged('гр-на Республики Узбекистан Каримова Шерзода');
     expect(uzbek.kyrgyz.flag).toBe('no');
     expect(uzbek.persons[0]).toMatchObject({ normalized: 'Каримов Шерзод', citizenship: 'UZ' });
   });
@@ -168,22 +171,22 @@ describe('cues at the start of a sentence, capitalised', () => {
       ['гражданина Кыргызской республики Асанова Бакыта', 'гражданина Кыргызской республики'],
       ['гражданина Республики Кыргызия Асанова Бакыта', 'гражданина Республики Кыргызия'],
     ] as const) {
-      const a = analyzeDocument({ id: 'c', text: act(`в отношении ${phrase} по ч. 1.1 ст. 18.8 КоАП РФ`) });
+      const a = charged(phrase);
       expect(a.kyrgyz.flag, phrase).toBe('yes');
       expect(a.kyrgyz.evidence.map((e) => e.text), phrase).toEqual([evidence]);
       expect(a.persons.map((p) => [p.normalized, p.role, p.citizenship]), phrase).toEqual([['Асанов Бакыт', 'person_charged', 'KG']]);
     }
-    const uzbek = analyzeDocument({ id: 'c', text: act('в отношении иностранного гражданина (Республика Узбекистан) Каримова Шерзода по ч. 1.1 ст. 18.8 КоАП РФ') });
+    const uzbek = charged('иностранного гражданина (Республика Узбекистан) Каримова Шерзода');
     expect(uzbek.kyrgyz.flag).toBe('no');
     expect(uzbek.persons.map((p) => [p.normalized, p.citizenship])).toEqual([['Каримов Шерзод', 'UZ']]);
   });
 
   it('reads a citizenship written in capitals with the name, «ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ АСАНОВА БАКЫТА», and keeps the state out of the name', () => {
-    const a = analyzeDocument({ id: 'c', text: act('в отношении ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ АСАНОВА БАКЫТА КАДЫРБЕКОВИЧА по ч. 1.1 ст. 18.8 КоАП РФ') });
+    const a = charged('ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ АСАНОВА БАКЫТА КАДЫРБЕКОВИЧА');
     expect(a.kyrgyz.flag).toBe('yes');
     expect(a.kyrgyz.evidence.map((e) => e.text)).toEqual(['ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ']);
     expect(a.persons.map((p) => [p.name, p.normalized, p.role, p.citizenship])).toEqual([['АСАНОВА БАКЫТА КАДЫРБЕКОВИЧА', 'Асанов Бакыт Кадырбекович', 'person_charged', 'KG']]);
-    const uzbek = analyzeDocument({ id: 'c', text: act('в отношении ГРАЖДАНИНА РЕСПУБЛИКИ УЗБЕКИСТАН КАРИМОВА ШЕРЗОДА по ч. 1.1 ст. 18.8 КоАП РФ') });
+    const uzbek = charged('ГРАЖДАНИНА РЕСПУБЛИКИ УЗБЕКИСТАН КАРИМОВА ШЕРЗОДА');
     expect(uzbek.kyrgyz.flag).toBe('no');
     expect(uzbek.persons.map((p) => [p.normalized, p.citizenship])).toEqual([['Каримов Шерзод', 'UZ']]);
   });
