@@ -41,7 +41,8 @@ export function parseSearchPage(html: string, pageUrl: string): SearchPage {
   const rows: SearchRow[] = [];
   for (const tr of $('tr[data-href]').toArray()) {
     const href = $(tr).attr('data-href');
-    if (!href) continue;
+    // A link that is no URL (a broken or hostile page) names no card.
+    if (!href || !URL.canParse(href, pageUrl)) continue;
     const columns = columnIndexes($, tr);
     const cells = $(tr).children('td').toArray();
     const cell = (name: keyof Omit<SearchRow, 'cardUrl'>): string | null => {
@@ -99,7 +100,7 @@ function laterPages($: CheerioAPI, pageUrl: string): string[] {
   const pages = new Set<number>();
   for (const a of $('a[href*="page="]').toArray()) {
     const href = $(a).attr('href');
-    if (!href) continue;
+    if (!href || !URL.canParse(href, pageUrl)) continue;
     const url = new URL(href, pageUrl);
     if (url.pathname !== path) continue;
     const page = pageNumberOf(url.toString());

@@ -90,3 +90,10 @@ describe('a real mos-gorsud.ru search page', () => {
     expect(page.pageUrls).toEqual([]);
   });
 });
+
+describe('a hostile mos-gorsud.ru search page', () => {
+  it('passes over links that are no URL instead of throwing (found by the hostile-input property test)', () => {
+    const html = '<a href="http://[bad?page=2">2</a><a href="/search?page=3">3</a>';
+    expect(parseSearchPage(html, 'https://mos-gorsud.ru/search?page=1').pageUrls).toEqual(['https://mos-gorsud.ru/search?page=3']);
+  });
+});
