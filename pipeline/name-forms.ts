@@ -4,6 +4,7 @@
 // Kyrgyz names: «Бакыт уулу Азамат» (father's name + уулу + given name), «Асан кызы Айгуль».
 
 import { isSpace, lowerCased, singleSpaced } from './cyrillic.ts';
+import { endsAfter, endsAfterAdjectiveSuffix, endsAfterSurnameSuffix, letterSet, withoutCaseEnding } from './word-endings.ts';
 
 export type GrammaticalCase = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'unknown';
 export type Gender = 'm' | 'f';
@@ -160,93 +161,96 @@ function genderOfNameUncached(name: string): Gender | null {
   return null;
 }
 
-const FEMININE_INSTRUMENTAL = /(?:ов|ев|ин|ын)ой$|ской$|цкой$/u;
-const MASCULINE_GENITIVE = /(?:ов|ев|ин|ын)а$|ского$/u;
-const FEMININE_ACCUSATIVE = /(?:ов|ев|ин|ын)у$|скую$/u;
-const MASCULINE_NOMINATIVE = /(?:ов|ев|ин|ын)$|ский$/u;
-const FEMININE_NOMINATIVE = /(?:ов|ев|ин|ын)а$|ская$/u;
+const feminineInstrumental = (s: string) => endsAfterSurnameSuffix(s, 'ой') || s.endsWith('ской') || s.endsWith('цкой');
+const masculineGenitive = (s: string) => endsAfterSurnameSuffix(s, 'а') || s.endsWith('ского');
+const feminineAccusative = (s: string) => endsAfterSurnameSuffix(s, 'у') || s.endsWith('скую');
+const masculineNominative = (s: string) => endsAfterSurnameSuffix(s, '') || s.endsWith('ский');
+const feminineNominative = (s: string) => endsAfterSurnameSuffix(s, 'а') || s.endsWith('ская');
 
 /** Gender from endings that only one gender can have in the given case. */
 export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase): Gender | null {
   const surname = splitName(name).surname[0] ?? '';
-  if (FEMININE_INSTRUMENTAL.test(surname)) return 'f';
-  if (grammaticalCase === 'gen' && MASCULINE_GENITIVE.test(surname)) return 'm';
-  if (grammaticalCase === 'acc' && FEMININE_ACCUSATIVE.test(surname)) return 'f';
+  if (feminineInstrumental(surname)) return 'f';
+  if (grammaticalCase === 'gen' && masculineGenitive(surname)) return 'm';
+  if (grammaticalCase === 'acc' && feminineAccusative(surname)) return 'f';
   // The masculine accusative is the genitive («Асанова», «Жуковского»).
-  if (grammaticalCase === 'acc' && MASCULINE_GENITIVE.test(surname)) return 'm';
-  if ((grammaticalCase === 'nom' || grammaticalCase === 'unknown') && MASCULINE_NOMINATIVE.test(surname)) return 'm';
-  if (grammaticalCase === 'nom' && FEMININE_NOMINATIVE.test(surname)) return 'f';
+  if (grammaticalCase === 'acc' && masculineGenitive(surname)) return 'm';
+  if ((grammaticalCase === 'nom' || grammaticalCase === 'unknown') && masculineNominative(surname)) return 'm';
+  if (grammaticalCase === 'nom' && feminineNominative(surname)) return 'f';
   return null;
 }
 
-const CONSONANT = 'бвгджзйклмнпрстфхцчшщ';
+const CONSONANT = letterSet('бвгджзйклмнпрстфхцчшщ');
+const CONSONANT_BUT_Y = letterSet('бвгджзклмнпрстфхцчшщ');
+const HARD_BEFORE_Y = letterSet('бвдзлмнпрстфц');
+const VELAR_OR_HUSHING = letterSet('гкхжчшщ');
+const SOFT_STEM = letterSet('блмнрт');
+const VOWEL = letterSet('аеиоуэ');
 /** Names that lose a vowel when declined: «Павла» → «Павел», «Льва» → «Лев» (keyed by the stem). */
 const FLEETING_VOWEL: Record<string, string> = { Павла: 'Павел', Павлу: 'Павел', Павлом: 'Павел', Льва: 'Лев', Льву: 'Лев', Львом: 'Лев' };
-const CONSONANT_OM = new RegExp(`([${CONSONANT}])ом$`, 'u');
-const CONSONANT_U_CAPTURE = new RegExp(`([${CONSONANT}])у$`, 'u');
-const CONSONANT_A = new RegExp(`[${CONSONANT}]а$`, 'u');
-const CONSONANT_YI = new RegExp(`[${CONSONANT}]ы$`, 'u');
-const CONSONANT_E = new RegExp(`[${CONSONANT}]е$`, 'u');
-const CONSONANT_U = /[бвгджзклмнпрстфхцчшщ]у$/u;
-const CONSONANT_Y = /(?:[бвдзлмнпрстфц]ы|[гкхжчшщ]и)$/u;
-const SOFT_YA = /[блмнрт]я$/u;
-const SOFT_YU = /[блмнрт]ю$/u;
-const PATRONYMIC_MALE_DECLINED = /(ич)(?:а|у|ем)$/u;
-const PATRONYMIC_FEMALE_DECLINED = /(вн|чн)(?:ы|е|у|ой)$/u;
-const ADJECTIVE_SURNAME_GENITIVE = /(?:ск|цк)ого$/u;
-const SURNAME_INSTRUMENTAL = /(?:ов|ев|ин|ын)ым$/u;
-const VOWEL_YA = /[аеиоуэ]я$/u;
-const SURNAME_FEMININE_DECLINED = /(?:ов|ев|ин|ын)(?:ой|у)$/u;
-const ENDING_OY_OR_U = /(?:ой|у)$/u;
-const ADJECTIVE_SURNAME_FEMININE_DECLINED = /(?:ск|цк)(?:ой|ую)$/u;
-const ENDING_OY_OR_UYU = /(?:ой|ую)$/u;
-const VELAR_I = /[гкхжчшщ]и$/u;
+
+/** «Бекович|а», «Бекович|у», «Бекович|ем» → «Бекович». */
+function malePatronymic(word: string): string {
+  if (word.endsWith('ича') || word.endsWith('ичу')) return word.slice(0, -1);
+  return word.endsWith('ичем') ? word.slice(0, -2) : word;
+}
+
+/** «Бековн|ы», «Бековн|е», «Бековн|у», «Бековн|ой» → «Бековна» (also «…ичн…»). */
+function femalePatronymic(word: string): string {
+  for (const ending of ['ы', 'е', 'у', 'ой']) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    return stem.endsWith('вн') || stem.endsWith('чн') ? `${stem}а` : word;
+  }
+  return word;
+}
 
 function maleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 'patronymic'): string {
   if (c === 'nom' || c === 'unknown') return word;
-  if (kind === 'patronymic') return word.replace(PATRONYMIC_MALE_DECLINED, '$1');
+  if (kind === 'patronymic') return malePatronymic(word);
   if (kind === 'surname') {
-    if (ADJECTIVE_SURNAME_GENITIVE.test(word)) return `${word.slice(0, -3)}ий`;
+    if (endsAfterAdjectiveSuffix(word, 'ого')) return `${word.slice(0, -3)}ий`;
     if (word.endsWith('ому')) return `${word.slice(0, -3)}ий`;
-    if (SURNAME_INSTRUMENTAL.test(word)) return word.slice(0, -2);
+    if (endsAfterSurnameSuffix(word, 'ым')) return word.slice(0, -2);
   }
   if (kind === 'given' && FLEETING_VOWEL[word]) return FLEETING_VOWEL[word]!;
   if (kind === 'given') {
     // Men's names in -а («Никита», «Муса»): «Никиту» (acc), «Никиты» (gen); soft names: «Игоря» → «Игорь».
-    if (c === 'acc' && CONSONANT_U.test(word)) return `${word.slice(0, -1)}а`;
-    if (c === 'gen' && CONSONANT_Y.test(word)) return `${word.slice(0, -1)}а`;
-    if ((c === 'gen' || c === 'acc') && SOFT_YA.test(word)) return `${word.slice(0, -1)}ь`;
-    if (c === 'dat' && SOFT_YU.test(word)) return `${word.slice(0, -1)}ь`;
+    if (c === 'acc' && endsAfter(word, CONSONANT_BUT_Y, 'у')) return `${word.slice(0, -1)}а`;
+    if (c === 'gen' && (endsAfter(word, HARD_BEFORE_Y, 'ы') || endsAfter(word, VELAR_OR_HUSHING, 'и'))) return `${word.slice(0, -1)}а`;
+    if ((c === 'gen' || c === 'acc') && endsAfter(word, SOFT_STEM, 'я')) return `${word.slice(0, -1)}ь`;
+    if (c === 'dat' && endsAfter(word, SOFT_STEM, 'ю')) return `${word.slice(0, -1)}ь`;
   }
   if (c === 'ins') {
-    const stem = word.replace(CONSONANT_OM, '$1');
+    const stem = endsAfter(word, CONSONANT, 'ом') ? word.slice(0, -2) : word;
     return stem.endsWith('ем') ? `${stem.slice(0, -2)}й` : stem;
   }
   if (c === 'dat') {
-    const stem = word.replace(CONSONANT_U_CAPTURE, '$1');
+    const stem = endsAfter(word, CONSONANT, 'у') ? word.slice(0, -1) : word;
     return stem.endsWith('ю') ? `${stem.slice(0, -1)}й` : stem;
   }
   // genitive / accusative
-  if (CONSONANT_A.test(word)) return word.slice(0, -1);
-  if (VOWEL_YA.test(word)) return `${word.slice(0, -1)}й`;
+  if (endsAfter(word, CONSONANT, 'а')) return word.slice(0, -1);
+  if (endsAfter(word, VOWEL, 'я')) return `${word.slice(0, -1)}й`;
   return word;
 }
 
 function femaleWord(word: string, c: GrammaticalCase, kind: 'surname' | 'given' | 'patronymic'): string {
   if (c === 'nom' || c === 'unknown') return word;
-  if (kind === 'patronymic') return word.replace(PATRONYMIC_FEMALE_DECLINED, '$1а');
+  if (kind === 'patronymic') return femalePatronymic(word);
   if (kind === 'surname') {
-    if (SURNAME_FEMININE_DECLINED.test(word)) return word.replace(ENDING_OY_OR_U, 'а');
-    if (ADJECTIVE_SURNAME_FEMININE_DECLINED.test(word)) return word.replace(ENDING_OY_OR_UYU, 'ая');
+    if (endsAfterSurnameSuffix(word, 'ой')) return `${word.slice(0, -2)}а`;
+    if (endsAfterSurnameSuffix(word, 'у')) return `${word.slice(0, -1)}а`;
+    if (endsAfterAdjectiveSuffix(word, 'ой') || endsAfterAdjectiveSuffix(word, 'ую')) return `${word.slice(0, -2)}ая`;
     return word;
   }
   // Given names: «Гульнары/Гульнаре/Гульнару» → «Гульнара», «Марии» → «Мария»; «Айгуль» stays.
   if (word.endsWith('ии') && c !== 'acc') return `${word.slice(0, -1)}я`;
   if (word.endsWith('ию')) return `${word.slice(0, -1)}я`;
-  if (c === 'gen' && CONSONANT_YI.test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'gen' && VELAR_I.test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'dat' && CONSONANT_E.test(word)) return `${word.slice(0, -1)}а`;
-  if (c === 'acc' && CONSONANT_U.test(word)) return `${word.slice(0, -1)}а`;
+  if (c === 'gen' && endsAfter(word, CONSONANT, 'ы')) return `${word.slice(0, -1)}а`;
+  if (c === 'gen' && endsAfter(word, VELAR_OR_HUSHING, 'и')) return `${word.slice(0, -1)}а`;
+  if (c === 'dat' && endsAfter(word, CONSONANT, 'е')) return `${word.slice(0, -1)}а`;
+  if (c === 'acc' && endsAfter(word, CONSONANT_BUT_Y, 'у')) return `${word.slice(0, -1)}а`;
   if (c === 'ins' && word.endsWith('ой')) return `${word.slice(0, -2)}а`;
   return word;
 }
@@ -295,14 +299,10 @@ export function nameKey(written: string): string {
   return (known.key ??= nameKeyUncached(written));
 }
 
-/** A surname's case ending, dropped for its stem. */
-const CASE_ENDING = /(?:ого|ому|ым|ой|ую|ая|ий|ом|ем|а|у|е|ы|ю|я)$/u;
-/** «Жуковским» → «Жуковск»: the instrumental of a surname in -ский. */
-const SK_INSTRUMENTAL = /(?<=[сц]к)им$/u;
-
 /** A surname (or a part of a double one, «усенова-джумабаева» → «усенов-джумабаев») without its case ending. */
 function surnameWordStem(word: string): string {
-  return word.replace(SK_INSTRUMENTAL, '').replace(CASE_ENDING, '');
+  // «Жуковским» → «Жуковск»: the instrumental of a surname in -ский.
+  return withoutCaseEnding(endsAfterAdjectiveSuffix(word, 'им') ? word.slice(0, -2) : word);
 }
 
 function nameKeyUncached(written: string): string {
@@ -333,7 +333,7 @@ function surnameStem(name: string): string {
   // A double surname is searched for by its first part, which every case form begins with
   // («Усенова-Джумабаева», «Усенов-Джумабаев»).
   const hyphen = surname.indexOf('-');
-  return (hyphen > 0 ? surname.slice(0, hyphen) : surname).replace(CASE_ENDING, '');
+  return withoutCaseEnding(hyphen > 0 ? surname.slice(0, hyphen) : surname);
 }
 
 function searchFormsOf(stem: string): string[] {
