@@ -1,5 +1,5 @@
 // Word boundaries for Cyrillic: JavaScript's \b only knows ASCII letters.
-import { needleOccurrences, scannedSentenceStart } from './wasm/needle-scan.ts';
+import { NO_POSITIONS, needleOccurrences, scannedSentenceStart } from './wasm/needle-scan.ts';
 
 export const WORD_START = '(?<!\\p{L})';
 export const WORD_END = '(?!\\p{L})';
@@ -190,13 +190,19 @@ export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | nu
 // index is kept for the last text only.
 const registeredNeedles = new Set<string>();
 let indexedText: string | null = null;
-/** Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`. */
-let needleIndex: number[][] = [[]];
+/**
+ * Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`; a needle
+ * that does not occur has the shared NO_POSITIONS, not a list of its own (most do not occur in
+ * an act, and making sixty empty lists per act cost a microsecond).
+ */
+let needleIndex: (readonly number[])[] = [];
 
 /** What the scan needs, decided once when the first text is indexed (not per document). */
 interface NeedleTable {
   needles: string[];
   slotOf: Map<string, number>;
+  /** NO_POSITIONS for every needle. */
+  emptyIndex: (readonly number[])[];
 }
 let needleTable: NeedleTable | null = null;
 
@@ -213,23 +219,23 @@ export function registerNeedles(...needles: string[]): void {
 
 function makeNeedleTable(): NeedleTable {
   const needles = [...registeredNeedles];
-  return { needles, slotOf: new Map(needles.map((needle, slot) => [needle, slot])) };
+  const emptyIndex: (readonly number[])[] = [];
+  for (const _ of needles) emptyIndex.push(NO_POSITIONS);
+  return { needles, slotOf: new Map(needles.map((needle, slot) => [needle, slot])), emptyIndex };
 }
 
 function buildNeedleIndex(text: string): void {
   needleTable ??= makeNeedleTable();
   const { needles } = needleTable;
-  // Filled by push (map makes a holey array): the index keeps one array kind, so the functions
-  // reading it keep their compiled code.
-  const lists: number[][] = [];
-  for (let slot = 0; slot < needles.length; slot += 1) lists.push([]);
-  needleOccurrences(needles, text, lists);
-  needleIndex = lists;
+  // A copy of the empty index: slicing copies it at once, where filling an array in place is a
+  // call into C++ or a write barrier per slot.
+  needleIndex = needleTable.emptyIndex.slice();
+  needleOccurrences(needles, text, needleIndex);
   indexedText = text;
 }
 
 /** Every offset where `needle` starts in `text` (registered needles from the shared index). */
-export function needlePositions(text: string, needle: string): number[] {
+export function needlePositions(text: string, needle: string): readonly number[] {
   needleTable ??= makeNeedleTable();
   const slot = needleTable.slotOf.get(needle);
   if (slot !== undefined) {
@@ -259,8 +265,8 @@ export function anyNeedleWithin(text: string, needles: readonly string[], from: 
 }
 
 /** Every offset where one of `needles` starts in `text`, in increasing order, each once. */
-export function anyNeedlePositions(text: string, needles: readonly string[]): number[] {
-  let merged: number[] | null = null;
+export function anyNeedlePositions(text: string, needles: readonly string[]): readonly number[] {
+  let merged: readonly number[] | null = null;
   for (const needle of needles) {
     const positions = needlePositions(text, needle);
     if (positions.length === 0) continue;
@@ -270,7 +276,7 @@ export function anyNeedlePositions(text: string, needles: readonly string[]): nu
       merged = merged.filter((at, i) => i === 0 || at !== merged![i - 1]);
     }
   }
-  return merged ?? [];
+  return merged ?? NO_POSITIONS;
 }
 
 /**

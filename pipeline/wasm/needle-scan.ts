@@ -7,11 +7,19 @@ const FINGERPRINT = 3; // characters of a needle the filter reads
 const BUCKETS = 16; // two banks of eight
 const BANK_BYTES = 0x60;
 const NIBBLE_MASK = 0xc0;
-const NEEDLES_AT = 0x01000;
-const BUCKET_BYTES = 0x800;
+const SLOTS_AT = 0x01000;
+/** Slots of the table of first two characters: a power of two, the hash's top eight bits. */
+const SLOTS = 256;
+const SLOT_BYTES = 8;
+const SHORT_NEEDLES_AT = 0x01800;
+const ENTRIES_AT = 0x01c00;
 const ENTRY_BYTES = 64;
 const MAX_NEEDLE_LENGTH = (ENTRY_BYTES - 4) / 2;
 const HITS = 0x09000;
+const MAX_ENTRIES = (HITS - ENTRIES_AT) / ENTRY_BYTES;
+const MAX_SHORT_NEEDLES = (ENTRIES_AT - SHORT_NEEDLES_AT - 4) / 4;
+/** Hits the module may write at one position: hits() stops early while fewer than this may still be written. */
+const MAX_HITS_AT_ONE_POSITION = 64;
 const HIT_PAIRS = 16384;
 const TEXT = 0x29000;
 /** Zero code units written after the text: a block reads up to 33 past its first position. */
@@ -139,10 +147,16 @@ function filterOf(needles: readonly string[], bucketOf: number[], bucket: number
   return needles.reduce((filter, needle, id) => (id !== leaving && bucketOf[id] === bucket ? withNeedle(filter, needle) : filter), NO_NEEDLE);
 }
 
-/** Writes the filter's tables and each bucket's needles. */
+/** The two first code units of a needle as the module reads them (one little-endian i32). */
+const firstTwo = (needle: string) => (needle.charCodeAt(0) | (needle.charCodeAt(1) << 16)) >>> 0;
+/** The slot the module probes first for a key (needle-scan.wat, $verify: the hash's top eight bits). */
+const homeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> 24;
+
+/** Writes the filter's tables and the table of needles by their first two characters. */
 function load(needles: readonly string[]): void {
   for (const needle of needles) {
     if (needle.length === 0 || needle.length > MAX_NEEDLE_LENGTH) throw new Error(`needle of ${needle.length} characters: 1 to ${MAX_NEEDLE_LENGTH} allowed`);
+    if (needle.includes('\0')) throw new Error('a needle may not contain U+0000 (the table marks empty slots with it)');
   }
   const bytes = new Uint8Array(memory.buffer);
   const view = new DataView(memory.buffer);
@@ -160,25 +174,50 @@ function load(needles: readonly string[]): void {
       }
     }
   }
-  const entries = new Array<number>(BUCKETS).fill(0);
-  needles.forEach((needle, id) => {
-    const bucket = bucketOf[id]!;
-    if (entries[bucket]! >= (BUCKET_BYTES - 4) / ENTRY_BYTES) throw new Error(`more than ${(BUCKET_BYTES - 4) / ENTRY_BYTES} needles in one bucket`);
-    const entry = NEEDLES_AT + bucket * BUCKET_BYTES + 4 + entries[bucket]! * ENTRY_BYTES;
-    entries[bucket]! += 1;
-    view.setUint16(entry, needle.length, true);
-    view.setUint16(entry + 2, id, true);
-    for (let c = 0; c < needle.length; c += 1) view.setUint16(entry + 4 + 2 * c, needle.charCodeAt(c), true);
+  const short = needles.flatMap((needle, id) => (needle.length === 1 ? [{ needle, id }] : []));
+  if (short.length > MAX_SHORT_NEEDLES) throw new Error(`more than ${MAX_SHORT_NEEDLES} needles of one character`);
+  view.setInt32(SHORT_NEEDLES_AT, short.length, true);
+  short.forEach(({ needle, id }, i) => {
+    view.setUint16(SHORT_NEEDLES_AT + 4 + 4 * i, needle.charCodeAt(0), true);
+    view.setUint16(SHORT_NEEDLES_AT + 6 + 4 * i, id, true);
   });
-  entries.forEach((count, bucket) => view.setInt32(NEEDLES_AT + bucket * BUCKET_BYTES, count, true));
+  const byKey = new Map<number, number[]>();
+  needles.forEach((needle, id) => {
+    if (needle.length > 1) byKey.set(firstTwo(needle), [...(byKey.get(firstTwo(needle)) ?? []), id]);
+  });
+  if (needles.length - short.length > MAX_ENTRIES || byKey.size > SLOTS / 2) throw new Error(`too many needles: at most ${MAX_ENTRIES}, with at most ${SLOTS / 2} different first two characters`);
+  let entry = 0;
+  for (const [key, ids] of byKey) {
+    if (short.length + ids.length > MAX_HITS_AT_ONE_POSITION) throw new Error(`more than ${MAX_HITS_AT_ONE_POSITION} needles may occur at one position`);
+    let slot = homeSlot(key);
+    while (view.getUint32(SLOTS_AT + slot * SLOT_BYTES, true) !== 0) slot = (slot + 1) % SLOTS;
+    view.setUint32(SLOTS_AT + slot * SLOT_BYTES, key, true);
+    view.setUint16(SLOTS_AT + slot * SLOT_BYTES + 4, entry, true);
+    view.setUint16(SLOTS_AT + slot * SLOT_BYTES + 6, ids.length, true);
+    for (const id of ids) {
+      const needle = needles[id]!;
+      const at = ENTRIES_AT + entry * ENTRY_BYTES;
+      view.setUint16(at, needle.length, true);
+      view.setUint16(at + 2, id, true);
+      for (let c = 0; c < needle.length; c += 1) view.setUint16(at + 4 + 2 * c, needle.charCodeAt(c), true);
+      entry += 1;
+    }
+  }
   loaded = needles;
 }
 
 /**
- * Appends to `positions[id]` every offset where `needles[id]` occurs in `text`, in increasing
- * order, overlapping occurrences included («лиц» and «лица,» at the same offset).
+ * The positions of a needle that does not occur: shared, never written to (readonly to the type
+ * checker; not frozen, which would give it an array kind of its own, and its readers two).
  */
-export function needleOccurrences(needles: readonly string[], text: string, positions: number[][]): void {
+export const NO_POSITIONS: readonly number[] = [];
+
+/**
+ * Sets `positions[id]` to every offset where `needles[id]` occurs in `text`, in increasing order,
+ * overlapping occurrences included («лиц» and «лица,» at the same offset); a needle that does not
+ * occur keeps the NO_POSITIONS it had.
+ */
+export function needleOccurrences(needles: readonly string[], text: string, positions: (readonly number[])[]): void {
   if (needles !== loaded) load(needles);
   if (scanned.write(text)) {
     hits = new Int32Array(memory.buffer, HITS, 2 * HIT_PAIRS);
@@ -186,7 +225,12 @@ export function needleOccurrences(needles: readonly string[], text: string, posi
   }
   for (let from = 0; from < text.length; from = stoppedAt[0]!) {
     const count = hitsIn(from, text.length, HIT_PAIRS);
-    for (let h = 0; h < 2 * count; h += 2) positions[hits[h + 1]!]!.push(hits[h]!);
+    for (let h = 0; h < 2 * count; h += 2) {
+      const id = hits[h + 1]!;
+      const list = positions[id]!;
+      if (list === NO_POSITIONS) positions[id] = [hits[h]!];
+      else (list as number[]).push(hits[h]!);
+    }
   }
 }
 

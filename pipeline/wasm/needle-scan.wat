@@ -4,16 +4,20 @@
 ;; sixteen buckets (two banks of eight), and the low byte of each of a position's first three
 ;; characters is looked up by its two halves (nibbles) in a table of the buckets whose needles may
 ;; have it there (the third character by its low half only: the high half of a Cyrillic letter's
-;; low byte tells little). A position every lookup lets through for a bucket is compared with
-;; that bucket's needles.
+;; low byte tells little). A position every lookup lets through for some bucket is looked up by
+;; its first two characters in a table of the needles that start with them (the buckets only
+;; filter: comparing a position with every needle of its buckets cost four entries per position).
 ;;
 ;; Memory (bytes), filled by the caller (needle-scan.ts) but for the hits:
 ;;   0x00000  bank 0: for k = 0, 1, 2 the buckets by low nibble of the k-th character (16 bytes
 ;;            each), then (0x30) by high nibble; 0x00060 bank 1 the same;
-;;   0x000c0  sixteen bytes 0x0f; 0x000d0 scratch: bank 0's buckets of 32 positions, then (0x0f0)
-;;            bank 1's; 0x00110 where the scan stopped (i32: the text's length when done);
-;;   0x01000  bucket b's needles at 0x01000 + b * 0x800: their number (i32), then 64 bytes each:
-;;            length (u16), id (u16), up to 30 UTF-16 code units;
+;;   0x000c0  sixteen bytes 0x0f; 0x00110 where the scan stopped (i32: the text's length when done);
+;;   0x01000  the needles of two characters or more by their first two (an open-addressed table
+;;            of 256 slots of 8 bytes: the two code units as one i32, 0 for an empty slot; the
+;;            index of the first of their entries (u16) and how many (u16));
+;;   0x01800  the needles of one character: their number (i32), then (code unit, id) u16 pairs;
+;;   0x01c00  the needles' entries, 64 bytes each, those of one slot together: length (u16),
+;;            id (u16), up to 30 UTF-16 code units;
 ;;   0x09000  hits found (i32 pairs: offset, needle id), up to 16,384;
 ;;   0x29000  the text (UTF-16), followed by at least 40 zero code units.
 ;;
@@ -22,46 +26,61 @@
 (module
   (memory (export "memory") 4)
 
-  ;; Appends (at, id) for each needle of the buckets `buckets` that occurs at `at`; returns the count.
-  (func $verify (param $at i32) (param $buckets i32) (param $length i32) (param $count i32) (result i32)
-    (local $bucket i32) (local $entry i32) (local $last i32) (local $size i32) (local $char i32) (local $text i32)
+;; Appends (at, id) for each needle that occurs at `at`; returns the count. A position the
+  ;; filter let through is looked up by its first two characters: most are no needle's, and cost
+  ;; one probe of the table.
+  (func $verify (param $at i32) (param $length i32) (param $count i32) (result i32)
+    (local $text i32) (local $short i32) (local $shortEnd i32) (local $key i32) (local $slot i32) (local $slotKey i32)
+    (local $entry i32) (local $last i32) (local $size i32) (local $char i32)
     (local.set $text (i32.shl (local.get $at) (i32.const 1)))
-    (block $buckets_done
-      (loop $buckets
-        (br_if $buckets_done (i32.eqz (local.get $buckets)))
-        (local.set $bucket (i32.ctz (local.get $buckets)))
-        (local.set $buckets (i32.and (local.get $buckets) (i32.sub (local.get $buckets) (i32.const 1))))
-        (local.set $entry (i32.add (i32.const 0x01004) (i32.mul (local.get $bucket) (i32.const 0x800))))
-        (local.set $last (i32.add (local.get $entry)
-          (i32.shl (i32.load offset=0x01000 (i32.mul (local.get $bucket) (i32.const 0x800))) (i32.const 6))))
-        (block $entries_done
-          (loop $entries
-            (br_if $entries_done (i32.ge_u (local.get $entry) (local.get $last)))
-            (local.set $size (i32.load16_u (local.get $entry)))
-            (block $no_match
-              (br_if $no_match (i32.gt_u (i32.add (local.get $at) (local.get $size)) (local.get $length)))
-              ;; The first two characters read at once: most positions let through fail here.
-              (if (i32.ge_u (local.get $size) (i32.const 2))
-                (then
-                  (br_if $no_match (i32.ne (i32.load offset=0x29000 (local.get $text)) (i32.load offset=4 (local.get $entry))))
-                  (local.set $char (i32.const 2)))
-                (else
-                  (br_if $no_match (i32.ne (i32.load16_u offset=0x29000 (local.get $text)) (i32.load16_u offset=4 (local.get $entry))))
-                  (local.set $char (i32.const 1))))
-              (block $compared
-                (loop $chars
-                  (br_if $compared (i32.ge_u (local.get $char) (local.get $size)))
-                  (br_if $no_match (i32.ne
-                    (i32.load16_u offset=0x29000 (i32.add (local.get $text) (i32.shl (local.get $char) (i32.const 1))))
-                    (i32.load16_u offset=4 (i32.add (local.get $entry) (i32.shl (local.get $char) (i32.const 1))))))
-                  (local.set $char (i32.add (local.get $char) (i32.const 1)))
-                  (br $chars)))
-              (i32.store offset=0x09000 (i32.shl (local.get $count) (i32.const 3)) (local.get $at))
-              (i32.store offset=0x09004 (i32.shl (local.get $count) (i32.const 3)) (i32.load16_u offset=2 (local.get $entry)))
-              (local.set $count (i32.add (local.get $count) (i32.const 1))))
-            (local.set $entry (i32.add (local.get $entry) (i32.const 64)))
-            (br $entries)))
-        (br $buckets)))
+    ;; Needles of one character, compared with the first (none in the pipeline's stages).
+    (local.set $short (i32.const 0x01804))
+    (local.set $shortEnd (i32.add (i32.const 0x01804) (i32.shl (i32.load (i32.const 0x01800)) (i32.const 2))))
+    (block $shorts_done
+      (loop $shorts
+        (br_if $shorts_done (i32.ge_u (local.get $short) (local.get $shortEnd)))
+        (if (i32.eq (i32.load16_u offset=0x29000 (local.get $text)) (i32.load16_u (local.get $short)))
+          (then
+            (i32.store offset=0x09000 (i32.shl (local.get $count) (i32.const 3)) (local.get $at))
+            (i32.store offset=0x09004 (i32.shl (local.get $count) (i32.const 3)) (i32.load16_u offset=2 (local.get $short)))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+        (local.set $short (i32.add (local.get $short) (i32.const 4)))
+        (br $shorts)))
+    ;; The slot of the first two characters (past the text's end they include a zero: no needle's).
+    (local.set $key (i32.load offset=0x29000 (local.get $text)))
+    (local.set $slot (i32.shr_u (i32.mul (local.get $key) (i32.const 0x9e3779b1)) (i32.const 24)))
+    (loop $probe
+      (local.set $slotKey (i32.load offset=0x01000 (i32.shl (local.get $slot) (i32.const 3))))
+      (if (i32.eqz (local.get $slotKey)) (then (return (local.get $count))))
+      (if (i32.ne (local.get $slotKey) (local.get $key))
+        (then
+          (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (i32.const 255)))
+          (br $probe))))
+    (local.set $entry (i32.add (i32.const 0x01c00)
+      (i32.shl (i32.load16_u offset=0x01004 (i32.shl (local.get $slot) (i32.const 3))) (i32.const 6))))
+    (local.set $last (i32.add (local.get $entry)
+      (i32.shl (i32.load16_u offset=0x01006 (i32.shl (local.get $slot) (i32.const 3))) (i32.const 6))))
+    (block $entries_done
+      (loop $entries
+        (br_if $entries_done (i32.ge_u (local.get $entry) (local.get $last)))
+        (local.set $size (i32.load16_u (local.get $entry)))
+        (block $no_match
+          (br_if $no_match (i32.gt_u (i32.add (local.get $at) (local.get $size)) (local.get $length)))
+          ;; The first two characters are the slot's: the rest compared one at a time.
+          (local.set $char (i32.const 2))
+          (block $compared
+            (loop $chars
+              (br_if $compared (i32.ge_u (local.get $char) (local.get $size)))
+              (br_if $no_match (i32.ne
+                (i32.load16_u offset=0x29000 (i32.add (local.get $text) (i32.shl (local.get $char) (i32.const 1))))
+                (i32.load16_u offset=4 (i32.add (local.get $entry) (i32.shl (local.get $char) (i32.const 1))))))
+              (local.set $char (i32.add (local.get $char) (i32.const 1)))
+              (br $chars)))
+          (i32.store offset=0x09000 (i32.shl (local.get $count) (i32.const 3)) (local.get $at))
+          (i32.store offset=0x09004 (i32.shl (local.get $count) (i32.const 3)) (i32.load16_u offset=2 (local.get $entry)))
+          (local.set $count (i32.add (local.get $count) (i32.const 1))))
+        (local.set $entry (i32.add (local.get $entry) (i32.const 64)))
+        (br $entries)))
     (local.get $count))
 
   ;; The hits at offsets [from, length), written in order; stops early, at a position, when fewer
@@ -150,10 +169,6 @@
           (i32.shl (i8x16.bitmask (i8x16.eq (v128.or (local.get $found01) (local.get $found11)) (local.get $zero))) (i32.const 16)))))
         (if (local.get $lanes)
           (then
-            (v128.store (i32.const 0xd0) (local.get $found00))
-            (v128.store (i32.const 0xe0) (local.get $found01))
-            (v128.store (i32.const 0xf0) (local.get $found10))
-            (v128.store (i32.const 0x100) (local.get $found11))
             (loop $each_lane
               (local.set $lane (i32.ctz (local.get $lanes)))
               (local.set $lanes (i32.and (local.get $lanes) (i32.sub (local.get $lanes) (i32.const 1))))
@@ -161,12 +176,7 @@
                 (then
                   (i32.store (i32.const 0x110) (i32.add (local.get $at) (local.get $lane)))
                   (return (local.get $count))))
-              (local.set $count (call $verify
-                (i32.add (local.get $at) (local.get $lane))
-                (i32.or
-                  (i32.load8_u offset=0xd0 (local.get $lane))
-                  (i32.shl (i32.load8_u offset=0xf0 (local.get $lane)) (i32.const 8)))
-                (local.get $length) (local.get $count)))
+              (local.set $count (call $verify (i32.add (local.get $at) (local.get $lane)) (local.get $length) (local.get $count)))
               (br_if $each_lane (local.get $lanes)))))
         (local.set $at (i32.add (local.get $at) (i32.const 32)))
         (br $blocks)))

@@ -141,6 +141,24 @@ describe('WebAssembly scans', () => {
       expect(byModule(needles, text)).toEqual(byIndexOf(needles, text));
     });
 
+    it('tells apart needles that share their first two characters, and 120 first pairs sharing table slots', () => {
+      const sharing = ['ст', 'ст.', 'стст.', 'стат', 'с', 'т', 'стать'];
+      const text = 'ст. 18.8, стст. 322, статья 18.10, статей; с т ст' + randomText([...'ст.а '], 2000, 3);
+      expect(byModule(sharing, text)).toEqual(byIndexOf(sharing, text));
+      // Pairs of letters from two alphabets: more pairs than fit without probing past a full slot.
+      const pairs = [...'абвгдежзийкл'].flatMap((a) => [...'мнопрстуфх'].map((b) => `${a}${b}я`));
+      expect(pairs.length).toBe(120);
+      const mixed = randomText([...'абвгдежзийклмнопрстуфхя '], 6000, 9);
+      expect(byModule(pairs, mixed)).toEqual(byIndexOf(pairs, mixed));
+      expect(byModule(pairs, mixed).flat().length).toBeGreaterThan(30);
+    });
+
+    it('refuses more first pairs than half its table, and a needle with U+0000', () => {
+      const pairs = [...'абвгдежзийклмнопрстуфхцчш'].flatMap((a) => [...'абвгдежзийклмнопрстуфхцчш'].map((b) => `${a}${b}`));
+      expect(() => byModule(pairs.slice(0, 129), 'текст')).toThrow(/too many needles/);
+      expect(() => byModule(['а\0'], 'текст')).toThrow(/U\+0000/);
+    });
+
     it('refuses an empty needle and one longer than its table holds', () => {
       expect(() => byModule([''], 'текст')).toThrow(/1 to 30/);
       expect(() => byModule(['д'.repeat(31)], 'текст')).toThrow(/1 to 30/);
