@@ -229,9 +229,9 @@
   ;; Where the sentence containing `at` starts: the last offset i in (from, at] before which a
   ;; sentence ends (see $start_after), or `from` when there is none; as cyrillic.ts's endsBefore
   ;; reads it, going back from `at`. Eight code units are tested at once for a mark («\n;.!?»), and
-  ;; only a block with one is read one code unit at a time. `at` is at most the text's length.
+  ;; only the marks of a block are read one at a time. `at` is at most the text's length.
   (func (export "sentence_start") (param $at i32) (param $from i32) (result i32)
-    (local $j i32) (local $floor i32) (local $stop i32) (local $found i32) (local $c v128)
+    (local $j i32) (local $floor i32) (local $marks i32) (local $k i32) (local $found i32) (local $c v128)
     (local $lineBreak v128) (local $semicolon v128) (local $dot v128) (local $exclamation v128) (local $question v128)
     (local.set $lineBreak (i16x8.splat (i32.const 0x0a)))
     (local.set $semicolon (i16x8.splat (i32.const 0x3b)))
@@ -244,23 +244,26 @@
     (block $none
       (loop $back
         (br_if $none (i32.lt_s (local.get $j) (local.get $floor)))
-        ;; The block of code units j - 7 .. j.
+        ;; The block of code units j - 7 .. j: its marks («\n;.!?»), a bit each (bit k: j - 7 + k).
         (local.set $c (v128.load offset=0x28ff2 (i32.shl (local.get $j) (i32.const 1))))
-        (if (i32.or
-              (i32.lt_s (i32.sub (local.get $j) (i32.const 7)) (local.get $floor))
-              (v128.any_true (v128.or
-                (v128.or (i16x8.eq (local.get $c) (local.get $lineBreak)) (i16x8.eq (local.get $c) (local.get $semicolon)))
-                (v128.or (i16x8.eq (local.get $c) (local.get $dot))
-                  (v128.or (i16x8.eq (local.get $c) (local.get $exclamation)) (i16x8.eq (local.get $c) (local.get $question)))))))
-          (then
-            ;; A block with a mark (or the last, partial one): one code unit at a time.
-            (local.set $stop (select (i32.sub (local.get $j) (i32.const 7)) (local.get $floor) (i32.gt_s (i32.sub (local.get $j) (i32.const 7)) (local.get $floor))))
-            (loop $units
-              (local.set $found (call $start_after (local.get $j) (local.get $at) (local.get $from)))
-              (if (i32.ge_s (local.get $found) (i32.const 0)) (then (return (local.get $found))))
-              (local.set $j (i32.sub (local.get $j) (i32.const 1)))
-              (br_if $units (i32.ge_s (local.get $j) (local.get $stop)))))
-          (else (local.set $j (i32.sub (local.get $j) (i32.const 8)))))
+        (local.set $marks (i16x8.bitmask (v128.or
+          (v128.or (i16x8.eq (local.get $c) (local.get $lineBreak)) (i16x8.eq (local.get $c) (local.get $semicolon)))
+          (v128.or (i16x8.eq (local.get $c) (local.get $dot))
+            (v128.or (i16x8.eq (local.get $c) (local.get $exclamation)) (i16x8.eq (local.get $c) (local.get $question)))))))
+        ;; The last block may reach below the floor: its code units there are not read.
+        (if (i32.lt_s (i32.sub (local.get $j) (i32.const 7)) (local.get $floor))
+          (then (local.set $marks (i32.and (local.get $marks)
+            (i32.xor (i32.const -1) (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $floor) (i32.sub (local.get $j) (i32.const 7)))) (i32.const 1)))))))
+        ;; Only the marks are read one at a time, the last first: no other code unit ends a sentence.
+        (block $marks_done
+          (loop $each_mark
+            (br_if $marks_done (i32.eqz (local.get $marks)))
+            (local.set $k (i32.sub (i32.const 31) (i32.clz (local.get $marks))))
+            (local.set $found (call $start_after (i32.add (i32.sub (local.get $j) (i32.const 7)) (local.get $k)) (local.get $at) (local.get $from)))
+            (if (i32.ge_s (local.get $found) (i32.const 0)) (then (return (local.get $found))))
+            (local.set $marks (i32.xor (local.get $marks) (i32.shl (i32.const 1) (local.get $k))))
+            (br $each_mark)))
+        (local.set $j (i32.sub (local.get $j) (i32.const 8)))
         (br $back)))
     (local.get $from))
 )
