@@ -28,7 +28,7 @@
 
   ;; The candidates in [from, length), at most `cap` of them, written in order; returns how many.
   (func (export "candidates") (param $from i32) (param $length i32) (param $cap i32) (result i32)
-    (local $block i32) (local $lane i32) (local $count i32) (local $c v128) (local $n v128)
+    (local $block i32) (local $lanes i32) (local $count i32) (local $c v128) (local $n v128)
     (local $cyrillicA v128) (local $cyrillicLast v128) (local $exclamation v128) (local $printableLast v128)
     (local $numero v128) (local $ampersand v128) (local $less v128) (local $space v128) (local $lineBreak v128)
     ;; Constants loaded from memory: the compiler would otherwise build each one again in every block.
@@ -50,7 +50,7 @@
         ;; A code unit is fine when it is a usual one other than a space or a line break (Cyrillic
         ;; А–я, «!» to «~» but «&» and «<», «№»), or a space or a line break followed by a character
         ;; that is surely no whitespace (Cyrillic А–я, «!» to «~», «№»).
-        (if (i32.eqz (i16x8.all_true
+        (local.set $lanes (i32.xor (i32.const 0xff) (i16x8.bitmask
               (v128.or
                 (v128.or
                   (v128.or
@@ -69,18 +69,16 @@
                     (v128.or
                       (i16x8.le_u (i16x8.sub (local.get $n) (local.get $cyrillicA)) (local.get $cyrillicLast))
                       (i16x8.eq (local.get $n) (local.get $numero)))
-                    (i16x8.le_u (i16x8.sub (local.get $n) (local.get $exclamation)) (local.get $printableLast)))))))
+                    (i16x8.le_u (i16x8.sub (local.get $n) (local.get $exclamation)) (local.get $printableLast))))))))
+        ;; The code units that are not fine, in order: each read again, exactly (the padding after
+        ;; the text is «a», fine, so no lane past the end is read).
+        (if (local.get $lanes)
           (then
-            ;; Read again one code unit at a time, within the text.
-            (local.set $lane (local.get $block))
-            (block $lanes_done
-              (loop $lanes
-                (br_if $lanes_done (i32.ge_u (local.get $lane) (local.get $length)))
-                (br_if $lanes_done (i32.ge_u (local.get $lane) (i32.add (local.get $block) (i32.const 8))))
-                (local.set $count (call $candidate (local.get $lane) (local.get $count)))
-                (if (i32.ge_u (local.get $count) (local.get $cap)) (then (return (local.get $count))))
-                (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
-                (br $lanes)))))
+            (loop $each_lane
+              (local.set $count (call $candidate (i32.add (local.get $block) (i32.ctz (local.get $lanes))) (local.get $count)))
+              (if (i32.ge_u (local.get $count) (local.get $cap)) (then (return (local.get $count))))
+              (local.set $lanes (i32.and (local.get $lanes) (i32.sub (local.get $lanes) (i32.const 1))))
+              (br_if $each_lane (local.get $lanes)))))
         (local.set $block (i32.add (local.get $block) (i32.const 8)))
         (br $blocks)))
     (local.get $count))
