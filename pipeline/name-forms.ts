@@ -121,6 +121,17 @@ interface NameParts {
   initials: string | null;
 }
 
+const PARTICLE_LENGTHS = PARTICLES.map((p) => p.length);
+const PARTICLE_FIRST_LETTERS = new Set(PARTICLES.map((p) => p.charCodeAt(0)));
+
+/** Whether a word of a name, in any case, is a particle: its length and first letter tell most words apart before the set is asked. */
+function isParticleWord(word: string): boolean {
+  if (!PARTICLE_LENGTHS.includes(word.length)) return false;
+  const first = word.charCodeAt(0);
+  const lower = first >= 0x410 && first <= 0x42f ? first + 0x20 : first;
+  return PARTICLE_FIRST_LETTERS.has(lower) && PARTICLE.has(lowerCased(word));
+}
+
 /** Splits a written name into its parts (any case form). Remembered for the document; callers must not mutate. */
 export function splitName(written: string): NameParts {
   const known = writtenName(written);
@@ -135,7 +146,8 @@ function splitNameUncached(written: string): NameParts {
   const words = spaceSeparated(titled.includes('. ') ? titled.replace(SPACED_INITIALS, '$1') : titled);
   const initials = words.length > 1 && INITIALS.test(words[words.length - 1]!) ? words.pop()! : null;
   if (initials && words.length === 0) return { surname: [], given: null, patronymic: null, initials };
-  const particleAt = words.findIndex((w) => PARTICLE.has(lowerCased(w)));
+  let particleAt = -1;
+  for (let i = 0; i < words.length && particleAt < 0; i += 1) if (isParticleWord(words[i]!)) particleAt = i;
   if (particleAt === 1 && (words[1] === 'уулу' || words[1] === 'кызы')) {
     // «Бакыт уулу Азамат»: the particle binds to the father's name before it.
     return { surname: words.slice(0, 2), given: words[2] ?? null, patronymic: null, initials };
