@@ -50,7 +50,10 @@ function spaceSeparated(s: string): string[] {
  * instructions per act (5 December) than a document whose names are new costs.
  */
 class WrittenName {
+  constructor(readonly written: string) {}
   titled: string | undefined = undefined;
+  /** The entry of the name in title case: this one when title case changes nothing. */
+  titledName: WrittenName | undefined = undefined;
   parts: NameParts | undefined = undefined;
   gender: Gender | null | undefined = undefined;
   key: string | undefined = undefined;
@@ -73,16 +76,38 @@ function writtenName(written: string): WrittenName {
   let known = writtenNames.get(written);
   if (known === undefined) {
     if (writtenNames.size >= NAMES_KEPT) writtenNames = new Map();
-    known = new WrittenName();
+    known = new WrittenName(written);
     writtenNames.set(written, known);
   }
   return known;
 }
 
+// The forms of a name are computed from one another through its entry, not looked up again by
+// the name (a map lookup each, several per mention).
+function titledOf(known: WrittenName): string {
+  return (known.titled ??= titleCaseUncached(known.written));
+}
+
+function titledEntry(known: WrittenName): WrittenName {
+  if (known.titledName === undefined) {
+    const titled = titledOf(known);
+    known.titledName = titled === known.written ? known : writtenName(titled);
+  }
+  return known.titledName;
+}
+
+function partsOf(known: WrittenName): NameParts {
+  return (known.parts ??= splitNameUncached(known));
+}
+
+function genderOfEntry(known: WrittenName): Gender | null {
+  if (known.gender === undefined) known.gender = genderOfNameUncached(known.written);
+  return known.gender;
+}
+
 /** «МАМЫТОВ Д.П.» → «Мамытов Д.П.»; mixed-case words are kept. Remembered for the document. */
 export function titleCase(name: string): string {
-  const known = writtenName(name);
-  return (known.titled ??= titleCaseUncached(name));
+  return titledOf(writtenName(name));
 }
 
 const SPACES = /\s+/g;
@@ -134,15 +159,14 @@ function isParticleWord(word: string): boolean {
 
 /** Splits a written name into its parts (any case form). Remembered for the document; callers must not mutate. */
 export function splitName(written: string): NameParts {
-  const known = writtenName(written);
-  return (known.parts ??= splitNameUncached(written));
+  return partsOf(writtenName(written));
 }
 
 /** «Б. К.» → «Б.К.». */
 const SPACED_INITIALS = /([А-Я]\.)\s(?=[А-Я]\.)/gu;
 
-function splitNameUncached(written: string): NameParts {
-  const titled = titleCase(written);
+function splitNameUncached(known: WrittenName): NameParts {
+  const titled = titledOf(known);
   const words = spaceSeparated(titled.includes('. ') ? titled.replace(SPACED_INITIALS, '$1') : titled);
   const initials = words.length > 1 && INITIALS.test(words[words.length - 1]!) ? words.pop()! : null;
   if (initials && words.length === 0) return { surname: [], given: null, patronymic: null, initials };
@@ -159,9 +183,7 @@ function splitNameUncached(written: string): NameParts {
 
 /** Gender from the name itself: patronymics, particles. Surname endings are case-ambiguous. Remembered for the document. */
 export function genderOfName(name: string): Gender | null {
-  const known = writtenName(name);
-  if (known.gender === undefined) known.gender = genderOfNameUncached(name);
-  return known.gender;
+  return genderOfEntry(writtenName(name));
 }
 
 const FEMALE_NAME = /(?<!\p{L})(?:кызы|кизи)(?!\p{L})|(?:овн|евн|ичн)(?:а|ы|е|у|ой)(?!\p{L})/iu;
@@ -181,7 +203,11 @@ const feminineNominative = (s: string) => endsAfterSurnameSuffix(s, 'а') || s.e
 
 /** Gender from endings that only one gender can have in the given case. */
 export function genderFromEndings(name: string, grammaticalCase: GrammaticalCase): Gender | null {
-  const surname = splitName(name).surname[0] ?? '';
+  return genderFromEndingsOf(writtenName(name), grammaticalCase);
+}
+
+function genderFromEndingsOf(known: WrittenName, grammaticalCase: GrammaticalCase): Gender | null {
+  const surname = partsOf(known).surname[0] ?? '';
   if (feminineInstrumental(surname)) return 'f';
   if (grammaticalCase === 'gen' && masculineGenitive(surname)) return 'm';
   if (grammaticalCase === 'acc' && feminineAccusative(surname)) return 'f';
@@ -274,7 +300,7 @@ export function nominativeName(written: string, c: GrammaticalCase, gender: Gend
   const known = writtenName(written);
   const slot = CASES.indexOf(c) * GENDERS.length + GENDERS.indexOf(gender);
   const forms = (known.nominatives ??= []);
-  return (forms[slot] ??= nominativeNameUncached(written, c, gender));
+  return (forms[slot] ??= nominativeNameUncached(known, c, gender));
 }
 
 /** The first part of a double surname declined with the second («Усенова-Джумабаева»): a Russian surname's ending. */
@@ -288,11 +314,12 @@ function declinedSurname(surname: string, c: GrammaticalCase, word: typeof maleW
   return parts.map((part, i) => (i === last || DECLINED_SURNAME_PART.test(part) ? word(part, c, 'surname') : part)).join('-');
 }
 
-function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gender | null): string {
-  const titled = titleCase(written);
+function nominativeNameUncached(known: WrittenName, c: GrammaticalCase, gender: Gender | null): string {
+  const titled = titledOf(known);
   if (isDepersonalized(titled)) return titled;
-  const parts = splitName(titled);
-  const g = gender ?? genderOfName(titled) ?? genderFromEndings(titled, c) ?? 'm';
+  const entry = titledEntry(known);
+  const parts = partsOf(entry);
+  const g = gender ?? genderOfEntry(entry) ?? genderFromEndingsOf(entry, c) ?? 'm';
   const word = g === 'f' ? femaleWord : maleWord;
   const surname = parts.surname.length === 2 ? parts.surname.join(' ') : declinedSurname(parts.surname[0] ?? '', c, word);
   const out = [surname];
@@ -308,7 +335,7 @@ function nominativeNameUncached(written: string, c: GrammaticalCase, gender: Gen
 /** Identity of a person across mentions: the surname's stem plus the first initial. Remembered for the document. */
 export function nameKey(written: string): string {
   const known = writtenName(written);
-  return (known.key ??= nameKeyUncached(written));
+  return (known.key ??= nameKeyUncached(known));
 }
 
 /** A surname (or a part of a double one, «усенова-джумабаева» → «усенов-джумабаев») without its case ending. */
@@ -317,10 +344,10 @@ function surnameWordStem(word: string): string {
   return withoutCaseEnding(endsAfterAdjectiveSuffix(word, 'им') ? word.slice(0, -2) : word);
 }
 
-function nameKeyUncached(written: string): string {
-  const titled = titleCase(written);
+function nameKeyUncached(known: WrittenName): string {
+  const titled = titledOf(known);
   if (isDepersonalized(titled)) return titled.toLowerCase().replace(SPACES, '');
-  const parts = splitName(titled);
+  const parts = partsOf(titledEntry(known));
   const surname = parts.surname.length === 1 ? lowerCased(parts.surname[0]!) : parts.surname.join(' ').toLowerCase();
   const stem = parts.surname.length === 2 ? surname : surname.includes('-') ? surname.split('-').map(surnameWordStem).join('-') : surnameWordStem(surname);
   const initial = lowerCased((parts.given ?? parts.initials ?? '').charAt(0));
@@ -335,11 +362,11 @@ function nameKeyUncached(written: string): string {
 export function mentionSearchForms(name: string, depersonalized: boolean): string[] {
   const known = writtenName(name);
   if (depersonalized) return (known.markerForms ??= searchFormsOf(name));
-  return (known.searchForms ??= searchFormsOf(surnameStem(name)));
+  return (known.searchForms ??= searchFormsOf(surnameStem(known)));
 }
 
-function surnameStem(name: string): string {
-  const titled = titleCase(name);
+function surnameStem(known: WrittenName): string {
+  const titled = titledOf(known);
   const space = titled.indexOf(' ');
   const surname = space < 0 ? titled : titled.slice(0, space);
   // A double surname is searched for by its first part, which every case form begins with
