@@ -3,7 +3,7 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, registerNeedles, singleSpaced } from './cyrillic.ts';
+import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, occurrencesOf, registerNeedles, singleSpaced } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { MONTH_NAMES, wordedDate } from './decision-date.ts';
@@ -187,7 +187,7 @@ function collectSpans(text: string, person: PersonInText): void {
   const forms = mentionSearchForms(person.mention.name, depersonalized);
   if (forms.length === 0) return;
   for (const needle of forms) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    for (const at of occurrencesOf(text, needle)) {
       if (letterBefore(text, at) || (depersonalized && isDigit(text.charCodeAt(at + needle.length)))) continue;
       addSpan(person, at, at + needle.length);
     }

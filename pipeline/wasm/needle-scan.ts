@@ -54,7 +54,8 @@ const CHARACTER_FREQUENCY: [string, number][] = [
   ['х', 2.5], ['М', 2.4], ['Д', 2.4], ['ф', 2.4], ['6', 2.3], ['-', 2.2], ['ю', 1.9], [':', 1.9], ['Г', 1.7], ['Т', 1.7],
   ['щ', 1.5], ['Б', 1.4], ['Е', 1.2], ['"', 1.0], ['Л', 1.0], [')', 0.9], ['(', 0.9], ['ъ', 0.8], ['№', 0.7], ['/', 0.7],
 ];
-const LOW_BYTE_FREQUENCY = new Float64Array(256).fill(0.01);
+/** How often a low byte occurs in court acts (per mille of characters), by the characters that have it. */
+export const LOW_BYTE_FREQUENCY = new Float64Array(256).fill(0.01);
 for (const [character, perMille] of CHARACTER_FREQUENCY) LOW_BYTE_FREQUENCY[character.charCodeAt(0) & 0xff]! += perMille;
 
 /** What a bucket's filter lets through at each fingerprint position: its needles' nibbles, as bit masks. */

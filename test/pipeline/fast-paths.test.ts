@@ -2,7 +2,8 @@
 // before scans, work skipped once decided) must find exactly what the plain scans found.
 import { describe, expect, it } from 'vitest';
 import { extractCharges } from '../../pipeline/charges.ts';
-import { lowerCased, needlePositions } from '../../pipeline/cyrillic.ts';
+import { lowerCased, needlePositions, occurrencesOf } from '../../pipeline/cyrillic.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 import { isDepersonalized, nameKey, splitName, titleCase } from '../../pipeline/name-forms.ts';
 import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
 import { extractOutcomes } from '../../pipeline/outcome.ts';
@@ -18,6 +19,28 @@ describe('the shared needle index', () => {
     expect(needlePositions(text, 'лиц')).toEqual([0, 18]);
     expect(needlePositions(text, 'признать')).toEqual([39]);
     expect(needlePositions(text, 'ризнать')).toEqual([40]);
+  });
+});
+
+describe('a surname looked for from its rarest character', () => {
+  /** What occurrencesOf replaces: indexOf from past each occurrence. */
+  function byIndexOf(text: string, needle: string): number[] {
+    const found: number[] = [];
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
+    return found;
+  }
+
+  it('finds what indexOf finds, for needles whose first letter shares its byte with the space, «"» or «.»', () => {
+    const random = seededRandom(5);
+    const pieces = ['Р', 'Ра', 'Рах', 'РА', 'РАХ', 'а', 'х', ' ', '"', 'Т', 'То', 'ТО', '.', 'Ю', 'Юс', 'М', 'Ма'];
+    const needles = ['Рахимов', 'РАХИМОВ', 'Рах', 'Ра', 'Тоор', 'ТООР', 'Юсуп', 'Мамытов', 'Р', 'РаРа', 'аа'];
+    for (let round = 0; round < 300; round += 1) {
+      let text = '';
+      for (let i = 0; i < 60; i += 1) text += random() < 0.1 ? needles[Math.floor(random() * needles.length)] : pieces[Math.floor(random() * pieces.length)];
+      for (const needle of needles) expect(occurrencesOf(text, needle), `${needle} in ${text}`).toEqual(byIndexOf(text, needle));
+    }
+    expect(occurrencesOf('РаРаРа Рахимов', 'РаРа')).toEqual([0]);
+    expect(occurrencesOf('Рахимов, РАХИМОВ', 'Рахимов')).toEqual([0]);
   });
 });
 
