@@ -3,7 +3,7 @@
 // not a quote from elsewhere: explanations («Неуплата штрафа … ст. 20.25»), warnings to
 // witnesses («предупрежден … по ст. 17.9»), previous convictions («ранее судим … ст. 158»).
 import { LIST, prefixOf } from './citation-prefix.ts';
-import { anyCase, anyNeedlePositions, isSpace, lastNonSpace, letterBefore, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { anyCase, anyNeedlePositions, isSpace, lastNonSpace, letterBefore, needles, sentenceStart } from './cyrillic.ts';
 import type { ChargeCitation, ChargeCodeName } from './types.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
@@ -21,8 +21,7 @@ const LETTER_U = 0x423;
  */
 const FROM_ARTICLE = new RegExp(String.raw`${ARTICLE}(?:\s*ч\.\s*(\d{1,2}(?:\.\d{1,2})?))?(?:\s*п\.\s*"?([а-и])"?(?!\p{L}))?`, 'uy');
 /** Every article word starts with one of these («ст. ст.» and «ст.» with the first, «статья», «статей» with the last). */
-const ARTICLE_WORDS = ['ст.', 'стст.', 'стат'];
-registerNeedles(...ARTICLE_WORDS);
+const ARTICLE_WORDS = needles('ст.', 'стст.', 'стат');
 const articleWordPositions = (text: string) => anyNeedlePositions(text, ARTICLE_WORDS);
 /**
  * The code named right after a citation, one pattern per code tried with test(): a match's array

@@ -9,7 +9,7 @@
 import { CITIZEN_SHORT, NAME } from './person-anchors.ts';
 import type { PersonInText } from './persons.ts';
 import { nameKey } from './name-forms.ts';
-import { andCapitalised, anyCase, firstWordStart, letterBefore, matchesAtNeedles, needlePositions, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { andCapitalised, anyCase, firstWordStart, letterBefore, matchesAtNeedles, needle, needlePositions, needles, sentenceStart } from './cyrillic.ts';
 import type { EvidenceSpan } from './types.ts';
 
 export type CitizenshipCueKind = 'citizenship' | 'birthplace' | 'name_particle' | 'passport';
@@ -53,8 +53,7 @@ function stateOf(m: RegExpMatchArray): string {
   return 'other';
 }
 /** Every statement starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
-const STATEMENT_NEEDLES = [...andCapitalised('граждан', 'паспорт', 'лиц', 'гр-'), 'подданн', 'гр.'];
-registerNeedles(...STATEMENT_NEEDLES);
+const STATEMENT_NEEDLES = needles(...andCapitalised('граждан', 'паспорт', 'лиц', 'гр-'), 'подданн', 'гр.');
 /**
  * Towns of Kyrgyzstan a birthplace names: the cities and district towns, with the Soviet names older
  * people were born under (Фрунзе, Пржевальск, Рыбачье, Майли-Сай) and both spellings of Джалал-Абад.
@@ -72,13 +71,11 @@ const KG_REGION = String.raw`(?:Ошск|Чуйск|Иссык-Кульск|На
 const KG_PLACE = String.raw`(?:(?:Киргизск|Кыргызск)\p{L}*\s+ССР|Кирг\.\s*ССР|Кыргызск\p{L}*\s+Республик\p{L}*|Кыргызстан\p{L}*|Киргизи\p{L}*|(?:г\.|город\p{L}*|с\.|сел\p{L}*|пгт\.?)\s*(?:${KG_TOWNS.join('|')})[ае]?(?:,?\s+${KG_REGION})?|${KG_REGION})`;
 const KG_BIRTHPLACE = new RegExp(String.raw`(?:[Уу]рожен(?:ец|[цк]\p{L}*)|[Мм]есто\s+рождения:?|род(?:ивш\p{L}*|ил(?:ся|ась))\s+(?:\d{2}\.\d{2}\.\d{4}\s+)?в)\s+[^,;\n]{0,60}?${KG_PLACE}(?!\p{L})`, 'uy');
 /** Every birthplace phrase starts with one of these (capitalised at a sentence's start): the pattern is tried only there. */
-const BIRTHPLACE_NEEDLES = [...andCapitalised('урожен', 'место'), 'родивш', 'родил'];
-registerNeedles(...BIRTHPLACE_NEEDLES);
+const BIRTHPLACE_NEEDLES = needles(...andCapitalised('урожен', 'место'), 'родивш', 'родил');
 /** Kyrgyz passports: AN/AC/ID + 7 digits (a lead, not verified: a weak cue only). Word start checked in code. */
 const KG_PASSPORT = /(?:A[NC]|ID|А[НС])\s?\d{7}(?!\d)/uy; // AN, AC, ID and Cyrillic АН, АС
 /** Every passport number starts with one of these series: the pattern is tried only there. */
-const PASSPORT_SERIES = ['AN', 'AC', 'ID', 'АН', 'АС'];
-registerNeedles(...PASSPORT_SERIES);
+const PASSPORT_SERIES = needles('AN', 'AC', 'ID', 'АН', 'АС');
 const PARTICLE = /(?<!\p{L})(?:уулу|кызы)(?!\p{L})/u;
 /**
  * Sentences about someone other than the accused: witnesses, interpreters, workers, registered
@@ -90,8 +87,7 @@ const PLURAL = /^[Гг]раждан(?:е|ам|ами|ах)?\s/u;
 const NAME_AFTER = new RegExp(String.raw`^\s?(${NAME})`, 'u');
 
 /** «ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ» in a heading written in capitals: read as if title-cased. */
-const IN_CAPITALS = 'ГРАЖДАН';
-registerNeedles(IN_CAPITALS);
+const IN_CAPITALS = needle('ГРАЖДАН');
 /** Words of four capitals or more («КР», «РФ», «РУз» stay as they are). */
 const CAPITALS_WORD = /[А-Я]{4,}/gu;
 const titleCased = (word: string) => word[0] + word.slice(1).toLowerCase();

@@ -188,7 +188,19 @@ export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | nu
 // them (wasm/needle-scan.wat, sixteen characters at a time) instead of one indexOf per needle or a
 // regular expression per stage. Needles are registered by the stages when their modules load; the
 // index is kept for the last text only.
-const registeredNeedles = new Set<string>();
+
+/**
+ * A word the shared index finds: its place (slot) in the index is given when it is registered and
+ * never changes, so its positions are read by place, not looked up by the word (a map lookup per
+ * read, 67 reads per act).
+ */
+export interface Needle {
+  readonly word: string;
+  readonly slot: number;
+}
+/** The registered words, by slot. */
+const registeredWords: string[] = [];
+const needleByWord = new Map<string, Needle>();
 let indexedText: string | null = null;
 /**
  * Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`; a needle
@@ -200,7 +212,6 @@ let needleIndex: (readonly number[])[] = [];
 /** What the scan needs, decided once when the first text is indexed (not per document). */
 interface NeedleTable {
   needles: string[];
-  slotOf: Map<string, number>;
   /** NO_POSITIONS for every needle. */
   emptyIndex: (readonly number[])[];
 }
@@ -211,17 +222,29 @@ export function andCapitalised(...words: string[]): string[] {
   return words.flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]);
 }
 
-export function registerNeedles(...needles: string[]): void {
-  for (const needle of needles) registeredNeedles.add(needle);
-  needleTable = null;
-  indexedText = null;
+/** The needle of `word`, registered when first asked for (the next text is then indexed for it too). */
+export function needle(word: string): Needle {
+  let found = needleByWord.get(word);
+  if (found === undefined) {
+    found = { word, slot: registeredWords.length };
+    registeredWords.push(word);
+    needleByWord.set(word, found);
+    needleTable = null;
+    indexedText = null;
+  }
+  return found;
+}
+
+/** The needles of `words`, in their order. */
+export function needles(...words: string[]): Needle[] {
+  return words.map(needle);
 }
 
 function makeNeedleTable(): NeedleTable {
-  const needles = [...registeredNeedles];
+  const needles = [...registeredWords];
   const emptyIndex: (readonly number[])[] = [];
   for (const _ of needles) emptyIndex.push(NO_POSITIONS);
-  return { needles, slotOf: new Map(needles.map((needle, slot) => [needle, slot])), emptyIndex };
+  return { needles, emptyIndex };
 }
 
 function buildNeedleIndex(text: string): void {
@@ -234,17 +257,10 @@ function buildNeedleIndex(text: string): void {
   indexedText = text;
 }
 
-/** Every offset where `needle` starts in `text` (registered needles from the shared index). */
-export function needlePositions(text: string, needle: string): readonly number[] {
-  needleTable ??= makeNeedleTable();
-  const slot = needleTable.slotOf.get(needle);
-  if (slot !== undefined) {
-    if (text !== indexedText) buildNeedleIndex(text);
-    return needleIndex[slot]!;
-  }
-  const found: number[] = [];
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
-  return found;
+/** Every offset where `needle` starts in `text`, from the shared index. */
+export function needlePositions(text: string, needle: Needle): readonly number[] {
+  if (text !== indexedText) buildNeedleIndex(text);
+  return needleIndex[needle.slot]!;
 }
 
 /**
@@ -279,7 +295,7 @@ export function occurrencesOf(text: string, needle: string): number[] {
 }
 
 /** Whether one of `needles` (registered) starts in `text` at an offset in [from, to). */
-export function anyNeedleWithin(text: string, needles: readonly string[], from: number, to: number): boolean {
+export function anyNeedleWithin(text: string, needles: readonly Needle[], from: number, to: number): boolean {
   for (const needle of needles) {
     const positions = needlePositions(text, needle);
     // The first offset at or after `from`, by bisection: the lists are in increasing order.
@@ -296,7 +312,7 @@ export function anyNeedleWithin(text: string, needles: readonly string[], from: 
 }
 
 /** Every offset where one of `needles` starts in `text`, in increasing order, each once. */
-export function anyNeedlePositions(text: string, needles: readonly string[]): readonly number[] {
+export function anyNeedlePositions(text: string, needles: readonly Needle[]): readonly number[] {
   let merged: readonly number[] | null = null;
   for (const needle of needles) {
     const positions = needlePositions(text, needle);
@@ -316,7 +332,7 @@ export function anyNeedlePositions(text: string, needles: readonly string[]): re
  * occurs: `sticky` (flag y) is run at each occurrence instead of a global pattern at every letter
  * of the text.
  */
-export function matchesAtNeedle(text: string, needle: string, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): IndexedMatch[] {
+export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): IndexedMatch[] {
   const found: IndexedMatch[] = [];
   let consumed = 0;
   for (const at of needlePositions(text, needle)) {
@@ -333,7 +349,7 @@ export function matchesAtNeedle(text: string, needle: string, sticky: RegExp, le
 }
 
 /** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
-export function matchesAtNeedles(text: string, needles: string[], sticky: RegExp, wordStart = true): IndexedMatch[] {
+export function matchesAtNeedles(text: string, needles: readonly Needle[], sticky: RegExp, wordStart = true): IndexedMatch[] {
   const all: IndexedMatch[] = [];
   for (const needle of needles) all.push(...matchesAtNeedle(text, needle, sticky, 0, wordStart));
   if (all.length < 2) return all;
@@ -353,13 +369,13 @@ export function matchesAtNeedles(text: string, needles: string[], sticky: RegExp
  * characters before it and end at most `forward` characters after it: the pattern runs over those
  * windows only. Indexes refer to `text`.
  */
-export function matchesNearNeedle(text: string, needle: string, pattern: RegExp, back: number, forward: number): IndexedMatch[] {
+export function matchesNearNeedle(text: string, needle: Needle, pattern: RegExp, back: number, forward: number): IndexedMatch[] {
   const found: IndexedMatch[] = [];
   let consumed = 0;
   for (const at of needlePositions(text, needle)) {
     // Windows may overlap: a match already given is not given again.
     const from = Math.max(0, at - back);
-    const to = Math.min(text.length, at + needle.length + forward);
+    const to = Math.min(text.length, at + needle.word.length + forward);
     for (const m of allMatches(text.slice(from, to), pattern)) {
       const index = m.index + from;
       if (index < consumed) continue;

@@ -1,5 +1,5 @@
 // The decision date of an act and the appeal deadline that follows from it.
-import { needlePositions, registerNeedles, sentenceStart } from './cyrillic.ts';
+import { needle, needlePositions, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 
 export const MONTH_NAMES = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
@@ -86,7 +86,7 @@ export type AppealPeriod = { days: number } | { months: number };
 
 // «Постановление может быть обжаловано … в течение 10 (десяти) суток», «Апелляционная жалоба может
 // быть подана в течение одного месяца»: the period after «в течение», in a sentence about an appeal.
-registerNeedles('течение');
+const DURING = needle('течение');
 const PERIOD_AFTER = new RegExp(String.raw`течение\s+(?:(?:одного\s+)?(месяца)|${AMOUNT}\s*(сут\p{L}*|дн\p{L}*|дней|месяц\p{L}*))`, 'uy');
 /** «обжаловано», «Апелляционная», «жалоба» in either case: their letters after the first. */
 const APPEAL_WORD = /бжал|пелляц|алоб/u;
@@ -96,7 +96,7 @@ const APPEAL_WORD = /бжал|пелляц|алоб/u;
  * течение 60 дней» of a fine's payment is in no sentence about an appeal). Null when none is stated.
  */
 export function statedAppealPeriod(text: string): AppealPeriod | null {
-  const positions = needlePositions(text, 'течение');
+  const positions = needlePositions(text, DURING);
   for (let i = positions.length - 1; i >= 0; i -= 1) {
     const at = positions[i]!;
     if (at < 2 || text.charCodeAt(at - 2) !== 0x432 || text.charCodeAt(at - 1) !== 0x20) continue; // «в течение»

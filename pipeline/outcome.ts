@@ -1,7 +1,7 @@
 // What the court decided, read from the resolutive part («ПОСТАНОВИЛ:», «ПРИГОВОРИЛ:», «РЕШИЛ:»)
 // so that penalties quoted from earlier decisions or from the law are not mistaken for this one.
 // Outcomes are a set: the same penalty written twice (the order and the payment note) counts once.
-import { allMatches, lastNonSpace, needlePositions, registerNeedles, sentenceEnd, sentenceStart } from './cyrillic.ts';
+import { allMatches, lastNonSpace, needlePositions, needles, sentenceEnd, sentenceStart } from './cyrillic.ts';
 import { AMOUNT, amountValue } from './numerals.ts';
 import type { OutcomeRecord } from './types.ts';
 
@@ -45,8 +45,7 @@ export function resolutiveStart(text: string): number {
  * per word (a dozen scans of the part were most of this stage's time) or a scan of the part of
  * their own. Every occurrence of every word is found, overlapping ones included.
  */
-const PENALTY_WORDS = ['размер', 'сумме', 'штраф', 'самостоятельн', 'содержания', 'учреждени', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн'];
-registerNeedles(...PENALTY_WORDS);
+const PENALTY_WORDS = needles('размер', 'сумме', 'штраф', 'самостоятельн', 'содержания', 'учреждени', 'свобод', 'выдворени', 'без', 'применять', 'принудительн', 'назначать', 'СИГ', 'арест', 'условн');
 
 interface PenaltyWords {
   /** The words found (not «размер» and «сумме»: their places are below). */
@@ -65,9 +64,10 @@ function penaltyWords(text: string, from: number, to: number, part: string): Pen
   const arrests: number[] = [];
   const fines: { index: number; end: number }[] = [];
   const fineWords: number[] = [];
-  for (const word of PENALTY_WORDS) {
+  for (const penaltyWord of PENALTY_WORDS) {
+    const { word } = penaltyWord;
     const last = to - word.length;
-    for (const position of needlePositions(text, word)) {
+    for (const position of needlePositions(text, penaltyWord)) {
       if (position < from) continue;
       if (position > last) break;
       const at = position - from;

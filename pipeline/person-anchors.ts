@@ -1,7 +1,7 @@
 // The words that introduce a person in an act, each with the role it gives and the grammatical
 // case of the name after it («в отношении» → the person charged, genitive; «Признать … виновной» →
 // accusative; «свидетель», «потерпевший», «переводчик»), and the written forms of a name.
-import { andCapitalised, isSpace, letterBefore, matchesAtNeedle, matchesNearNeedle, nextWordMayStart, registerNeedles, type IndexedMatch } from './cyrillic.ts';
+import { andCapitalised, isSpace, letterBefore, matchesAtNeedle, matchesNearNeedle, needle, nextWordMayStart, type IndexedMatch, type Needle } from './cyrillic.ts';
 import type { GrammaticalCase } from './name-forms.ts';
 import type { PersonRoleName } from './types.ts';
 
@@ -30,7 +30,7 @@ export const STATE_WORDS = String.raw`(?:(?:иностранн\p{L}*\s+(?:гра
 
 export interface Anchor {
   /** A word every match contains: the pattern is tried only where it occurs. */
-  needle: string;
+  needle: Needle;
   /** Sticky pattern tried at each needle (`lead` characters before it), or a global one over windows around it. */
   pattern: RegExp;
   lead: number;
@@ -77,28 +77,28 @@ function nameMayFollow(text: string, i: number): boolean {
 }
 
 /** The anchor's quick test, from its options (none when they set none). */
-function worthTryingOf(needle: string, options: AnchorOptions): Pick<Anchor, 'worthTrying'> {
+function worthTryingOf(word: string, options: AnchorOptions): Pick<Anchor, 'worthTrying'> {
   // The needle's own letters need not be read again: the word goes on from its end.
   const { nextWord } = options;
-  if (nextWord) return { worthTrying: (text, at) => nextWordMayStart(text, at + needle.length, nextWord) };
-  if (options.nameNext) return { worthTrying: (text, at) => nameMayFollow(text, at + needle.length) };
+  if (nextWord) return { worthTrying: (text, at) => nextWordMayStart(text, at + word.length, nextWord) };
+  if (options.nameNext) return { worthTrying: (text, at) => nameMayFollow(text, at + word.length) };
   return {};
 }
 
-const anchor = (needle: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
-  needle,
+const anchor = (word: string, before: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor => ({
+  needle: needle(word),
   pattern: new RegExp(String.raw`${before}${STATE_WORDS}(${NAME})${options.after ?? ''}`, options.window ? 'gu' : 'uy'),
   lead: options.lead ?? 0,
   ...(options.before ? { before: options.before } : {}),
   ...(options.window ? { window: true } : {}),
-  ...worthTryingOf(needle, options),
+  ...worthTryingOf(word, options),
   role,
   grammaticalCase,
 });
 
 /** The anchor at `needle` and at its capitalised form (a sentence's first word), one pattern for both. */
-const inBothCases = (needle: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor[] =>
-  andCapitalised(needle).map((word) => anchor(word, pattern, role, grammaticalCase, options));
+const inBothCases = (word: string, pattern: string, role: PersonRoleName, grammaticalCase: GrammaticalCase, options: AnchorOptions = {}): Anchor[] =>
+  andCapitalised(word).map((form) => anchor(form, pattern, role, grammaticalCase, options));
 
 export const ANCHORS: Anchor[] = [
   anchor('отношении', String.raw`отношении:?\s+(?:(?:должностного\s+лица|индивидуального\s+предпринимателя)\s*(?:-\s*)?)?`, 'person_charged', 'gen'),
@@ -127,8 +127,6 @@ export const ANCHORS: Anchor[] = [
   anchor('отерпевш', String.raw`[Пп]отерпевш\p{L}*\s+(?:-\s*)?`, 'victim', 'unknown', { lead: 1 }),
   ...inBothCases('переводчик', String.raw`[Пп]ереводчик\p{L}*\s+(?:с\s+\p{L}+\s+(?:языка|язык)\s+(?:на\s+\p{L}+\s+)?)?`, 'other', 'unknown'),
 ];
-
-registerNeedles(...ANCHORS.map((a) => a.needle), 'граждан');
 
 /** Where an anchor names someone: tried only at its needle. */
 export function anchorMatches(text: string, a: Anchor): IndexedMatch[] {

@@ -3,7 +3,7 @@
 // «в отношении Мамытова» (the person charged, genitive), «Признать Мамытову … виновной»
 // (accusative), «свидетель Асанов», «гражданина Кыргызской Республики Асанова» (someone else: a
 // worker, a registered person).
-import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, occurrencesOf, registerNeedles, singleSpaced } from './cyrillic.ts';
+import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesAtNeedles, needles, occurrencesOf, singleSpaced } from './cyrillic.ts';
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { MONTH_NAMES, wordedDate } from './decision-date.ts';
@@ -13,8 +13,7 @@ import type { PersonMention, PersonRoleName } from './types.ts';
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
 export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|КР|РФ|${STATE_IN_PARENTHESES})\s+(${NAME})`, 'uy');
 /** «гражданин …», «гр-н …» and, at a sentence's start, «Гражданин …», «Гр-н …»: where CITIZEN_NAMED is tried. */
-const CITIZEN_NEEDLES = andCapitalised('граждан', 'гр-');
-registerNeedles(...CITIZEN_NEEDLES);
+const CITIZEN_NEEDLES = needles(...andCapitalised('граждан', 'гр-'));
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;
 const ORGANISATION_CHARGED = /в\s+отношении\s+юридического\s+лица|юридическое\s+лицо\s+-?\s*(?:ООО|ОАО|ЗАО|АО|ПАО)/u;
 /** The case of «граждан…» by its ending, and of «гр-…» by the ending it keeps. */
@@ -61,8 +60,7 @@ function birthDateIn(window: string): string | null {
 }
 
 /** Every birthplace phrase starts with one of these (capitalised after a full stop): the pattern runs only where one is. */
-const BIRTH_PLACE_WORDS = andCapitalised('урожен', 'место', 'родивш', 'родил');
-registerNeedles(...BIRTH_PLACE_WORDS);
+const BIRTH_PLACE_WORDS = needles(...andCapitalised('урожен', 'место', 'родивш', 'родил'));
 
 function birthPlaceIn(window: string): string | null {
   const place = BIRTH_PLACE.exec(window);
