@@ -350,9 +350,17 @@ export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, le
 
 /** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
 export function matchesAtNeedles(text: string, needles: readonly Needle[], sticky: RegExp, wordStart = true): IndexedMatch[] {
-  const all: IndexedMatch[] = [];
-  for (const needle of needles) all.push(...matchesAtNeedle(text, needle, sticky, 0, wordStart));
-  if (all.length < 2) return all;
+  // The matches of one needle are in order and do not overlap already: most acts have one needle's only.
+  let all: IndexedMatch[] = [];
+  let needlesFound = 0;
+  for (const needle of needles) {
+    const found = matchesAtNeedle(text, needle, sticky, 0, wordStart);
+    if (found.length === 0) continue;
+    needlesFound += 1;
+    if (needlesFound === 1) all = found;
+    else for (const m of found) all.push(m);
+  }
+  if (needlesFound < 2) return all;
   all.sort((a, b) => a.index - b.index);
   const kept: IndexedMatch[] = [];
   let end = 0;
