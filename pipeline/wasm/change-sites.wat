@@ -9,8 +9,11 @@
 ;; up to 16,384); 0x20100 the text (UTF-16), followed by at least 16 code units «a» written by the caller.
 (module
   (memory (export "memory") 3)
-  ;; The constants of the block test, eight lanes each (see `candidates`).
-  (data (i32.const 0x10000) "\10\04\10\04\10\04\10\04\10\04\10\04\10\04\10\04\3f\00\3f\00\3f\00\3f\00\3f\00\3f\00\3f\00\3f\00\21\00\21\00\21\00\21\00\21\00\21\00\21\00\21\00\5d\00\5d\00\5d\00\5d\00\5d\00\5d\00\5d\00\5d\00\16\21\16\21\16\21\16\21\16\21\16\21\16\21\16\21\26\00\26\00\26\00\26\00\26\00\26\00\26\00\26\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\20\00\20\00\20\00\20\00\20\00\20\00\20\00\20\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00")
+  ;; The constants of the block test, eight lanes each (see `candidates`): a range [lo, hi] is tested
+  ;; as one signed comparison, c + (0x8000 - lo) < 0x8000 + (hi - lo + 1) (wrapping), where an
+  ;; unsigned one is two instructions: Cyrillic А–я (bias 0x7bf0, limit 0x8040), «!» to «~» (bias
+  ;; 0x7fdf, limit 0x805e); then «№», «&», «<», the space, the line break.
+  (data (i32.const 0x10000) "\f0\7b\f0\7b\f0\7b\f0\7b\f0\7b\f0\7b\f0\7b\f0\7b\40\80\40\80\40\80\40\80\40\80\40\80\40\80\40\80\df\7f\df\7f\df\7f\df\7f\df\7f\df\7f\df\7f\df\7f\5e\80\5e\80\5e\80\5e\80\5e\80\5e\80\5e\80\5e\80\16\21\16\21\16\21\16\21\16\21\16\21\16\21\16\21\26\00\26\00\26\00\26\00\26\00\26\00\26\00\26\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\3c\00\20\00\20\00\20\00\20\00\20\00\20\00\20\00\20\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00\0a\00")
 
   ;; Appends `at` to the candidates when the code unit there starts a possible change.
   (func $candidate (param $at i32) (param $count i32) (result i32)
@@ -29,13 +32,13 @@
   ;; The candidates in [from, length), at most `cap` of them, written in order; returns how many.
   (func (export "candidates") (param $from i32) (param $length i32) (param $cap i32) (result i32)
     (local $block i32) (local $lanes i32) (local $count i32) (local $c v128) (local $n v128)
-    (local $cyrillicA v128) (local $cyrillicLast v128) (local $exclamation v128) (local $printableLast v128)
+    (local $cyrillicBias v128) (local $cyrillicLimit v128) (local $printableBias v128) (local $printableLimit v128)
     (local $numero v128) (local $ampersand v128) (local $less v128) (local $space v128) (local $lineBreak v128)
     ;; Constants loaded from memory: the compiler would otherwise build each one again in every block.
-    (local.set $cyrillicA (v128.load (i32.const 0x10000)))
-    (local.set $cyrillicLast (v128.load (i32.const 0x10010)))
-    (local.set $exclamation (v128.load (i32.const 0x10020)))
-    (local.set $printableLast (v128.load (i32.const 0x10030)))
+    (local.set $cyrillicBias (v128.load (i32.const 0x10000)))
+    (local.set $cyrillicLimit (v128.load (i32.const 0x10010)))
+    (local.set $printableBias (v128.load (i32.const 0x10020)))
+    (local.set $printableLimit (v128.load (i32.const 0x10030)))
     (local.set $numero (v128.load (i32.const 0x10040)))
     (local.set $ampersand (v128.load (i32.const 0x10050)))
     (local.set $less (v128.load (i32.const 0x10060)))
@@ -54,11 +57,11 @@
               (v128.or
                 (v128.or
                   (v128.or
-                    (i16x8.le_u (i16x8.sub (local.get $c) (local.get $cyrillicA)) (local.get $cyrillicLast))
+                    (i16x8.lt_s (i16x8.add (local.get $c) (local.get $cyrillicBias)) (local.get $cyrillicLimit))
                     (i16x8.eq (local.get $c) (local.get $numero)))
                   (v128.andnot
                     (v128.andnot
-                      (i16x8.le_u (i16x8.sub (local.get $c) (local.get $exclamation)) (local.get $printableLast))
+                      (i16x8.lt_s (i16x8.add (local.get $c) (local.get $printableBias)) (local.get $printableLimit))
                       (i16x8.eq (local.get $c) (local.get $ampersand)))
                     (i16x8.eq (local.get $c) (local.get $less))))
                 (v128.and
@@ -67,9 +70,9 @@
                     (i16x8.eq (local.get $c) (local.get $lineBreak)))
                   (v128.or
                     (v128.or
-                      (i16x8.le_u (i16x8.sub (local.get $n) (local.get $cyrillicA)) (local.get $cyrillicLast))
+                      (i16x8.lt_s (i16x8.add (local.get $n) (local.get $cyrillicBias)) (local.get $cyrillicLimit))
                       (i16x8.eq (local.get $n) (local.get $numero)))
-                    (i16x8.le_u (i16x8.sub (local.get $n) (local.get $exclamation)) (local.get $printableLast))))))))
+                    (i16x8.lt_s (i16x8.add (local.get $n) (local.get $printableBias)) (local.get $printableLimit))))))))
         ;; The code units that are not fine, in order: each read again, exactly (the padding after
         ;; the text is «a», fine, so no lane past the end is read).
         (if (local.get $lanes)
