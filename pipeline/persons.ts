@@ -82,18 +82,27 @@ function birthDetails(text: string, at: number, known: PersonInText | undefined)
   };
 }
 
-function makePerson(text: string, written: string, at: number, role: PersonRoleName, c: GrammaticalCase, key: string, known: PersonInText | undefined): PersonInText {
+/** The gender of a written name: its own words, else its endings in case `c`, else the words around it. */
+function genderOf(text: string, written: string, at: number, c: GrammaticalCase, depersonalized: boolean): 'm' | 'f' | null {
+  const own = depersonalized ? null : genderOfName(written) ?? genderFromEndings(written, c);
   // «гражданки КР Сыдыковой …» names the gender just before the name; further back is another sentence.
-  const window = text.slice(Math.max(0, at - 25), at + written.length + 260);
+  return own ?? contextGender(text.slice(Math.max(0, at - 25), at + written.length + 260));
+}
+
+/**
+ * A person for the name `written` at `at`. When it merges into `known` (a person already found
+ * with the same key), addPerson takes its nominative only from a fuller name and its gender only
+ * where `known` has none: those are not worked out otherwise (null), most mentions being merges.
+ */
+function makePerson(text: string, written: string, at: number, role: PersonRoleName, c: GrammaticalCase, key: string, known: PersonInText | undefined): PersonInText {
   const depersonalized = isDepersonalized(written);
-  const gender = depersonalized
-    ? contextGender(window)
-    : genderOfName(written) ?? genderFromEndings(written, c) ?? contextGender(window);
+  const fuller = known === undefined || nameCompleteness(written) > nameCompleteness(known.mention.name);
+  const gender = fuller || known.mention.gender === null ? genderOf(text, written, at, c, depersonalized) : null;
   const details = role === 'witness' || role === 'other' ? { birthDate: null, birthPlace: null } : birthDetails(text, at + written.length, known);
   return {
     mention: {
       name: written,
-      normalized: depersonalized ? null : nominativeName(written, c, gender),
+      normalized: depersonalized || !fuller ? null : nominativeName(written, c, gender),
       role,
       citizenship: null,
       gender,
