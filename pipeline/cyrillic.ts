@@ -276,10 +276,6 @@ export function occurrencesOf(text: string, needle: string): number[] {
     if (LOW_BYTE_FREQUENCY[needle.charCodeAt(k) & 0xff]! < LOW_BYTE_FREQUENCY[needle.charCodeAt(lead) & 0xff]!) lead = k;
   }
   const found: number[] = [];
-  if (lead === 0) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
-    return found;
-  }
   const head = needle.slice(0, lead);
   const rest = needle.slice(lead);
   for (let at = text.indexOf(rest, lead); at >= 0; ) {

@@ -195,7 +195,7 @@ function genderOfNameUncached(name: string): Gender | null {
   return null;
 }
 
-const feminineInstrumental = (s: string) => endsAfterSurnameSuffix(s, 'ой') || s.endsWith('ской') || s.endsWith('цкой');
+const feminineInstrumental = (s: string) => endsAfterSurnameSuffix(s, 'ой') || endsAfterAdjectiveSuffix(s, 'ой');
 const masculineGenitive = (s: string) => endsAfterSurnameSuffix(s, 'а') || s.endsWith('ского');
 const feminineAccusative = (s: string) => endsAfterSurnameSuffix(s, 'у') || s.endsWith('скую');
 const masculineNominative = (s: string) => endsAfterSurnameSuffix(s, '') || s.endsWith('ский');
@@ -233,9 +233,11 @@ function malePatronymic(word: string): string {
   return word.endsWith('ичем') ? word.slice(0, -2) : word;
 }
 
+const FEMALE_PATRONYMIC_ENDINGS = ['ы', 'е', 'у', 'ой'];
+
 /** «Бековн|ы», «Бековн|е», «Бековн|у», «Бековн|ой» → «Бековна» (also «…ичн…»). */
 function femalePatronymic(word: string): string {
-  for (const ending of ['ы', 'е', 'у', 'ой']) {
+  for (const ending of FEMALE_PATRONYMIC_ENDINGS) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, -ending.length);
     return stem.endsWith('вн') || stem.endsWith('чн') ? `${stem}а` : word;

@@ -184,7 +184,10 @@ function load(needles: readonly string[]): void {
   });
   const byKey = new Map<number, number[]>();
   needles.forEach((needle, id) => {
-    if (needle.length > 1) byKey.set(firstTwo(needle), [...(byKey.get(firstTwo(needle)) ?? []), id]);
+    if (needle.length === 1) return;
+    const ids = byKey.get(firstTwo(needle));
+    if (ids) ids.push(id);
+    else byKey.set(firstTwo(needle), [id]);
   });
   if (needles.length - short.length > MAX_ENTRIES || byKey.size > SLOTS / 2) throw new Error(`too many needles: at most ${MAX_ENTRIES}, with at most ${SLOTS / 2} different first two characters`);
   let entry = 0;
