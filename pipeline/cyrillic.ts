@@ -141,15 +141,32 @@ export function lastNonSpace(text: string, end: number, floor = 0): number {
  */
 export function nextWordMayStart(text: string, at: number, prefixes: string[]): boolean {
   let i = at;
+  // Lower-case Cyrillic first, by the shortest test (past the end, NaN stops it).
+  let code = text.charCodeAt(i);
+  while (code >= 0x430 && code <= 0x44f) code = text.charCodeAt((i += 1));
+  // The common case: one space, then a lower-case Cyrillic letter that starts the next word.
+  if (code === 0x20) {
+    const first = text.charCodeAt(i + 1);
+    if (first >= 0x430 && first <= 0x44f) return startsWithOneOf(text, i + 1, first, prefixes);
+  }
+  // Any other letter goes on with the word.
   for (; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
+    code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) return true;
     if (!((code >= 0x410 && code <= 0x44f) || code === 0x401 || code === 0x451 || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code > 0x7f && LETTER.test(text.charAt(i))))) break;
   }
   const wordEnd = i;
   while (i < text.length && isSpace(text, i)) i += 1;
   if (i === wordEnd) return false;
-  for (const prefix of prefixes) if (text.startsWith(prefix, i)) return true;
+  return startsWithOneOf(text, i, text.charCodeAt(i), prefixes);
+}
+
+/** Whether one of `prefixes` starts at `at`, where the code unit is `first`: that is compared first. */
+function startsWithOneOf(text: string, at: number, first: number, prefixes: string[]): boolean {
+  for (let k = 0; k < prefixes.length; k += 1) {
+    const prefix = prefixes[k]!;
+    if (prefix.charCodeAt(0) === first && text.startsWith(prefix, at)) return true;
+  }
   return false;
 }
 

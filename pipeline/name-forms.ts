@@ -117,10 +117,11 @@ const MARKER_WORD = /^ФИО\d*$/u;
 /**
  * Two capitals in a row (Cyrillic or ASCII), or any other letter or character, where a name in
  * capitals may be: the ranges are read by the pattern's own code, where \p{Lu} is a call into
- * V8's C++ per character.
+ * V8's C++ per character. Without the u flag (the same answer: a character outside the BMP is
+ * «other» as a pair or as its first half), the negated class runs twice as fast.
  */
 // eslint-disable-next-line no-control-regex -- every ASCII character is plain here
-const CAPITAL_PAIR_OR_OTHER = /[А-ЯЁA-Z]{2}|[^\u0000-\u007fА-яё]/u;
+const CAPITAL_PAIR_OR_OTHER = /[А-ЯЁA-Z]{2}|[^\u0000-\u007fА-яё]/;
 
 function titleCaseUncached(name: string): string {
   const spaced = singleSpaced(name.trim());

@@ -122,15 +122,28 @@ const ONE_WORD_IN_CAPITALS = /^(?:[А-Я]{2,})$/u;
 const CITIZENSHIP_WORD = /граждан|подданн/u;
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const SENTENCE_WORD_AT_END = /\s+(?:Российской|Федерации|Республики|Суд|УСТАНОВИЛ|ПОСТАНОВИЛ|Дело|Судья)$/u;
+/** The last letters of SENTENCE_WORD_AT_END's words: a name ending otherwise is not tried (most are not). */
+const SENTENCE_WORD_LAST_LETTERS = new Set([...'йидЛоя'].map((c) => c.charCodeAt(0)));
+/** The first two letters of NOT_A_NAME's words, as one number each: a name starting otherwise is not tried. */
+const NOT_A_NAME_STARTS = new Set(['Ро', 'Фе', 'Ре', 'Кы', 'Су', 'По', 'Ко', 'Пр', 'УМ', 'ОВ', 'МВ', 'ГУ', 'ОМ', 'УФ', 'ФМ', 'Уп', 'От', 'Це'].map((s) => firstTwo(s, 0)));
+
+function firstTwo(s: string, at: number): number {
+  return (s.charCodeAt(at) << 16) | s.charCodeAt(at + 1);
+}
+
+const endsWithSentenceWord = (name: string) => SENTENCE_WORD_LAST_LETTERS.has(name.charCodeAt(name.length - 1)) && SENTENCE_WORD_AT_END.exec(name);
+const isCapitalCyrillic = (code: number) => code >= 0x410 && code <= 0x42f;
+/** NOT_A_NAME and ONE_WORD_IN_CAPITALS, each tried only where its first letters allow a match. */
+const isNotAName = (name: string) =>
+  (NOT_A_NAME_STARTS.has(firstTwo(name, 0)) && NOT_A_NAME.test(name)) || (isCapitalCyrillic(name.charCodeAt(1)) && ONE_WORD_IN_CAPITALS.test(name));
 
 /** Cleans a matched name: trailing words that belong to the sentence, not the name; single spaces between words. */
 function trimName(raw: string): string | null {
   let name = raw.trim();
   if (name.startsWith('ИП')) name = name.replace(SOLE_TRADER, '');
-  for (let end = SENTENCE_WORD_AT_END.exec(name); end; end = SENTENCE_WORD_AT_END.exec(name)) name = name.slice(0, end.index);
+  for (let end = endsWithSentenceWord(name); end; end = endsWithSentenceWord(name)) name = name.slice(0, end.index);
   name = singleSpaced(name);
-  if (NOT_A_NAME.test(name) || ONE_WORD_IN_CAPITALS.test(name)) return null;
-  return name;
+  return isNotAName(name) ? null : name;
 }
 
 // Span starts per person, so a name repeated thousands of times stays linear.

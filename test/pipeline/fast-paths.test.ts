@@ -2,7 +2,7 @@
 // before scans, work skipped once decided) must find exactly what the plain scans found.
 import { describe, expect, it } from 'vitest';
 import { extractCharges } from '../../pipeline/charges.ts';
-import { lowerCased, needle, needlePositions, occurrencesOf } from '../../pipeline/cyrillic.ts';
+import { lowerCased, needle, needlePositions, nextWordMayStart, occurrencesOf } from '../../pipeline/cyrillic.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 import { isDepersonalized, nameKey, splitName, titleCase } from '../../pipeline/name-forms.ts';
 import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
@@ -41,6 +41,28 @@ describe('a surname looked for from its rarest character', () => {
     }
     expect(occurrencesOf('РаРаРа Рахимов', 'РаРа')).toEqual([0]);
     expect(occurrencesOf('Рахимов, РАХИМОВ', 'Рахимов')).toEqual([0]);
+  });
+});
+
+describe('the quick test of the next word', () => {
+  /** What nextWordMayStart stands for: the rest of the word and the spaces as \p{L}* and \s+ read them, then a prefix. */
+  function byPattern(text: string, at: number, prefixes: string[]): boolean {
+    const rest = /\p{L}*\s+/uy;
+    rest.lastIndex = at;
+    return rest.exec(text) !== null && prefixes.some((prefix) => text.startsWith(prefix, rest.lastIndex));
+  }
+
+  it('answers as the pattern does on random words, spaces and punctuation', () => {
+    const random = seededRandom(11);
+    const pieces = ['ого', 'ой', 'ое', 'а', 'я', 'Ё', 'ё', 'Б', 'b', 'Z', 'ž', ' ', ' ', '  ', '\n', '\u00a0', ',', '.', '-', '1', 'ис', 'иск', 'ответчик', 'ответ', 'о', 'и'];
+    const prefixes = ['ис', 'ответчик'];
+    for (let round = 0; round < 3000; round += 1) {
+      let text = '';
+      for (let i = 0; i < 8; i += 1) text += pieces[Math.floor(random() * pieces.length)];
+      for (let at = 0; at <= text.length; at += 1) expect(nextWordMayStart(text, at, prefixes), `${JSON.stringify(text)} at ${at}`).toBe(byPattern(text, at, prefixes));
+    }
+    expect(nextWordMayStart('административного истца', 14, prefixes)).toBe(true);
+    expect(nextWordMayStart('административной ответственности', 14, prefixes)).toBe(false);
   });
 });
 
