@@ -30,20 +30,77 @@ function number(value: number): string {
   return Number.isFinite(value) ? String(value) : 'null';
 }
 
+// A word of the contract is written with the constant text around it, one piece instead of three
+// (each + is a string made): «,"cue":"citizenship"}» rather than «,"cue":» + «"citizenship"» + «}».
+// A value outside the lists is written as before.
+
+function cueAndEnd(cue: string): string {
+  switch (cue) {
+    case 'citizenship':
+      return ',"cue":"citizenship"}';
+    case 'birthplace':
+      return ',"cue":"birthplace"}';
+    case 'name_particle':
+      return ',"cue":"name_particle"}';
+    case 'passport':
+      return ',"cue":"passport"}';
+    default:
+      return `,"cue":${quoted(cue)}}`;
+  }
+}
+
 function evidenceJson(span: EvidenceSpan): string {
-  return `{"start":${number(span.start)},"end":${number(span.end)},"text":${quoted(span.text)},"cue":${quoted(span.cue)}}`;
+  return `{"start":${number(span.start)},"end":${number(span.end)},"text":${quoted(span.text)}${cueAndEnd(span.cue)}`;
+}
+
+/** «,"role":"…","citizenship":». */
+function roleAndCitizenshipKey(role: PersonMention['role']): string {
+  switch (role) {
+    case 'defendant':
+      return ',"role":"defendant","citizenship":';
+    case 'person_charged':
+      return ',"role":"person_charged","citizenship":';
+    case 'witness':
+      return ',"role":"witness","citizenship":';
+    case 'victim':
+      return ',"role":"victim","citizenship":';
+    case 'other':
+      return ',"role":"other","citizenship":';
+    default:
+      return `,"role":"${role}","citizenship":`;
+  }
+}
+
+/** «,"gender":…,"birthDate":». */
+function genderAndBirthDateKey(gender: PersonMention['gender']): string {
+  if (gender === null) return ',"gender":null,"birthDate":';
+  if (gender === 'm') return ',"gender":"m","birthDate":';
+  return gender === 'f' ? ',"gender":"f","birthDate":' : `,"gender":"${gender}","birthDate":`;
 }
 
 function personJson(person: PersonMention): string {
-  const gender = person.gender === null ? 'null' : `"${person.gender}"`;
-  let json = `{"name":${quoted(person.name)},"normalized":${quotedOrNull(person.normalized)},"role":"${person.role}","citizenship":${quotedOrNull(person.citizenship)},"gender":${gender},"birthDate":${quotedOrNull(person.birthDate)}`;
+  let json = `{"name":${quoted(person.name)},"normalized":${quotedOrNull(person.normalized)}${roleAndCitizenshipKey(person.role)}${quotedOrNull(person.citizenship)}${genderAndBirthDateKey(person.gender)}${quotedOrNull(person.birthDate)}`;
   if (person.birthPlace !== undefined) json += `,"birthPlace":${quotedOrNull(person.birthPlace)}`;
-  if (person.depersonalized !== undefined) json += `,"depersonalized":${person.depersonalized}`;
+  if (person.depersonalized !== undefined) json += person.depersonalized ? ',"depersonalized":true' : ',"depersonalized":false';
   return `${json}}`;
 }
 
+/** «{"code":"…","article":». */
+function codeAndArticleKey(code: ChargeCitation['code']): string {
+  switch (code) {
+    case 'КоАП':
+      return '{"code":"КоАП","article":';
+    case 'УК':
+      return '{"code":"УК","article":';
+    case 'КАС':
+      return '{"code":"КАС","article":';
+    default:
+      return `{"code":"${code}","article":`;
+  }
+}
+
 function chargeJson(charge: ChargeCitation): string {
-  return `{"code":"${charge.code}","article":${quoted(charge.article)},"part":${quotedOrNull(charge.part)},"item":${quotedOrNull(charge.item)}}`;
+  return `${codeAndArticleKey(charge.code)}${quoted(charge.article)},"part":${quotedOrNull(charge.part)},"item":${quotedOrNull(charge.item)}}`;
 }
 
 function outcomeJson(outcome: OutcomeRecord): string {
@@ -63,10 +120,17 @@ function listJson<T>(items: readonly T[], itemJson: (item: T) => string): string
   return `${json}]`;
 }
 
+/** «,"kyrgyz":{"flag":"…","confidence":». */
+function flagAndConfidenceKey(flag: CaseAnalysis['kyrgyz']['flag']): string {
+  if (flag === 'no') return ',"kyrgyz":{"flag":"no","confidence":';
+  if (flag === 'yes') return ',"kyrgyz":{"flag":"yes","confidence":';
+  return flag === 'possible' ? ',"kyrgyz":{"flag":"possible","confidence":' : `,"kyrgyz":{"flag":"${flag}","confidence":`;
+}
+
 /** The answer line for one analysis, without its text: JSON.stringify(analysisToJson(analysis)). */
 export function analysisJsonLine(analysis: CaseAnalysis): string {
   const { kyrgyz, truncated } = analysis;
-  let json = `{"id":${quoted(analysis.id)},"kyrgyz":{"flag":"${kyrgyz.flag}","confidence":${number(kyrgyz.confidence)},"evidence":${listJson(kyrgyz.evidence, evidenceJson)}}`;
+  let json = `{"id":${quoted(analysis.id)}${flagAndConfidenceKey(kyrgyz.flag)}${number(kyrgyz.confidence)},"evidence":${listJson(kyrgyz.evidence, evidenceJson)}}`;
   json += `,"persons":${listJson(analysis.persons, personJson)},"charges":${listJson(analysis.charges, chargeJson)},"outcomes":${listJson(analysis.outcomes, outcomeJson)}`;
   if (analysis.caseNumber !== undefined) json += `,"caseNumber":${quoted(analysis.caseNumber)}`;
   if (analysis.court !== undefined) json += `,"court":${quoted(analysis.court)}`;
