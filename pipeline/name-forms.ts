@@ -61,6 +61,8 @@ class WrittenName {
   markerForms: string[] | undefined = undefined;
   /** Nominative forms by case and gender (index: the case's place in CASES × 3 + the gender's in GENDERS). */
   nominatives: (string | undefined)[] | undefined = undefined;
+  /** nameCompleteness: asked at every mention, of the new name and of the person's. */
+  completeness: number | undefined = undefined;
 }
 
 /** More names than any act holds: a caller outside the analyses (matching, the dashboard) starts over past it. */
@@ -349,12 +351,18 @@ function surnameWordStem(word: string): string {
 
 function nameKeyUncached(known: WrittenName): string {
   const titled = titledOf(known);
-  if (isDepersonalized(titled)) return titled.toLowerCase().replace(SPACES, '');
+  if (isDepersonalized(titled)) return markerKey(titled);
   const parts = partsOf(titledEntry(known));
   const surname = parts.surname.length === 1 ? lowerCased(parts.surname[0]!) : parts.surname.join(' ').toLowerCase();
   const stem = parts.surname.length === 2 ? surname : surname.includes('-') ? surname.split('-').map(surnameWordStem).join('-') : surnameWordStem(surname);
   const initial = lowerCased((parts.given ?? parts.initials ?? '').charAt(0));
   return `${stem}|${initial}`;
+}
+
+/** A marker's key: lower case, no spaces; «ФИО12» → «фио12» without the call into ICU (its digits stay). */
+function markerKey(marker: string): string {
+  if (marker.startsWith('ФИО')) return `фио${marker.slice(3)}`;
+  return marker.toLowerCase().replace(SPACES, '');
 }
 
 /**
@@ -386,8 +394,13 @@ function searchFormsOf(stem: string): string[] {
 
 /** How complete a written name is: full name beats surname + initials beats a marker. */
 export function nameCompleteness(written: string): number {
-  if (isDepersonalized(written)) return 0;
-  const parts = splitName(written);
+  const known = writtenName(written);
+  return (known.completeness ??= completenessOf(known));
+}
+
+function completenessOf(known: WrittenName): number {
+  if (isDepersonalized(known.written)) return 0;
+  const parts = partsOf(known);
   return (parts.given ? 2 : 0) + (parts.patronymic ? 1 : 0) + (parts.initials ? 1 : 0) + parts.surname.length;
 }
 

@@ -26,6 +26,11 @@ describe('names as written → nominative', () => {
     expect(new Set(['Усенова-Джумабаева Канатбека', 'Усенов-Джумабаев К.А.', 'Усеновым-Джумабаевым К.А.'].map(nameKey)).size).toBe(1);
   });
 
+  it('keys a marker by itself, in lower case and without spaces', () => {
+    expect(['ФИО1', 'ФИО12', 'ФИО', ' ФИО3 ', '<данные изъяты>', 'А. Б.', 'А.Б.В.'].map(nameKey)).toEqual(['фио1', 'фио12', 'фио', 'фио3', '<данныеизъяты>', 'а.б.', 'а.б.в.']);
+    expect(nameKey('ФИО1')).not.toBe(nameKey('ФИО11'));
+  });
+
   it('takes a double surname in its cases for one person, whose citizenship the nominative mention shares', () => {
     const text = 'в отношении Усенова-Джумабаева Канатбека Аскаровича, гражданина Кыргызской Республики,\nУСТАНОВИЛ:\nПодсудимый Усенов-Джумабаев К.А. нарушил режим пребывания.\nПОСТАНОВИЛ:\nПризнать Усенова-Джумабаева К.А. виновным.';
     expect(personsFromText(text).map((p) => [p.mention.normalized, p.mention.role])).toEqual([['Усенов-Джумабаев Канатбек Аскарович', 'person_charged']]);
