@@ -42,6 +42,8 @@ export interface Anchor {
   worthTrying?: (text: string, at: number) => boolean;
   role: PersonRoleName;
   grammaticalCase: GrammaticalCase;
+  /** Whether the name is the end of every match (nothing is read after it). */
+  nameLast: boolean;
 }
 
 interface AnchorOptions {
@@ -94,6 +96,7 @@ const anchor = (word: string, before: string, role: PersonRoleName, grammaticalC
   ...worthTryingOf(word, options),
   role,
   grammaticalCase,
+  nameLast: options.after === undefined,
 });
 
 /** The anchor at `needle` and at its capitalised form (a sentence's first word), one pattern for both. */

@@ -267,10 +267,12 @@ export function personsFromText(text: string): PersonInText[] {
   // The same written name in the same role is one mention kind: made once, then only its span is added.
   const seen = new Map<string, MentionKind[]>();
   for (const a of ANCHORS) {
-    const { role, grammaticalCase } = a;
+    const { role, grammaticalCase, nameLast } = a;
     for (const m of anchorMatches(text, a)) {
-      const name = trimName(m[1]!);
-      if (name) mention(text, found, seen, name, m.index + m[0].indexOf(m[1]!), role, grammaticalCase);
+      const written = m[1]!;
+      const name = trimName(written);
+      // Where the name ends the match, it starts its length before the end.
+      if (name) mention(text, found, seen, name, nameLast ? m.index + m[0].length - written.length : m.index + m[0].indexOf(written), role, grammaticalCase);
     }
   }
   for (const m of matchesAtNeedles(text, CITIZEN_NEEDLES, CITIZEN_NAMED)) {
