@@ -68,6 +68,11 @@ function birthPlaceIn(window: string): string | null {
 }
 
 const BIRTH_DETAILS_WINDOW = 320;
+/**
+ * Every birth date BIRTH_DATE reads holds one of these: «рождения», «г.р.», «г. р.», «года р.»,
+ * «д.р.» («р.»), «родившегося», «родился» (BIRTH_PLACE_WORDS); a window without any is not read.
+ */
+const BIRTH_DATE_WORDS = [...BIRTH_PLACE_WORDS.filter((n) => n.word.startsWith('род') || n.word.startsWith('Род')), ...needles('рожд', 'р.')];
 
 /**
  * Birth date and place written after a person charged's name. Those that `known` (the person this
@@ -76,8 +81,9 @@ const BIRTH_DETAILS_WINDOW = 320;
 function birthDetails(text: string, at: number, known: PersonInText | undefined): { birthDate: string | null; birthPlace: string | null } {
   const window = text.slice(at, at + BIRTH_DETAILS_WINDOW);
   const placeWanted = (known?.mention.birthPlace ?? null) === null && anyNeedleWithin(text, BIRTH_PLACE_WORDS, at, at + BIRTH_DETAILS_WINDOW);
+  const dateWanted = (known?.mention.birthDate ?? null) === null && anyNeedleWithin(text, BIRTH_DATE_WORDS, at, at + BIRTH_DETAILS_WINDOW);
   return {
-    birthDate: (known?.mention.birthDate ?? null) === null ? birthDateIn(window) : null,
+    birthDate: dateWanted ? birthDateIn(window) : null,
     birthPlace: placeWanted ? birthPlaceIn(window) : null,
   };
 }
