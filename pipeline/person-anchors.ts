@@ -14,7 +14,7 @@ export const NAME = String.raw`(?:ФИО\d{0,2}(?!\d)|<данные изъяты
 /** «иностранного гражданина (Кыргызская Республика) Асанова»: the state in the nominative, in parentheses. */
 export const STATE_IN_PARENTHESES = String.raw`\(\s*[А-Я][^()\n]{1,40}\)`;
 /** The state a citizenship phrase before a name names (or its depersonalised marker). */
-const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|Украины|КР|РФ|<данные изъяты>|${STATE_IN_PARENTHESES})`;
+export const STATE_NAMED = String.raw`(?:(?:Кыргызской|Киргизской|Российской|Азербайджанской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|Украины|КР|РФ|<данные изъяты>|${STATE_IN_PARENTHESES})`;
 /** «ГРАЖДАНИНА КЫРГЫЗСКОЙ РЕСПУБЛИКИ» before a name in capitals, as some courts write the heading. */
 const STATE_WORDS_IN_CAPITALS = String.raw`ГРАЖДАН(?:ИН|ИНА|ИНУ|ИНОМ|КА|КИ|КЕ|КОЙ|КУ)\s+(?:(?:КЫРГЫЗСКОЙ|КИРГИЗСКОЙ|РОССИЙСКОЙ|АЗЕРБАЙДЖАНСКОЙ)\s+(?:РЕСПУБЛИКИ|ФЕДЕРАЦИИ)|РЕСПУБЛИКИ\s+[А-Я]+|[А-Я]+СТАНА?|(?:КИРГИ|КЫРГЫ)ЗИИ|УКРАИНЫ|КР|РФ)`;
 /** The endings «гражданин…», «гражданк…» keep when police reports shorten them: «гр-н», «гр-на», «гр-ки» … */

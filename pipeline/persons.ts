@@ -7,11 +7,11 @@ import { andCapitalised, anyNeedleWithin, firstWordStart, letterBefore, matchesA
 import { genderFromEndings, genderOfName, isDepersonalized, mentionSearchForms, nameCompleteness, nameKey, nominativeName, type GrammaticalCase } from './name-forms.ts';
 import { resolutiveStart } from './outcome.ts';
 import { MONTH_NAMES, wordedDate } from './decision-date.ts';
-import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_IN_PARENTHESES, anchorMatches } from './person-anchors.ts';
+import { ANCHORS, CITIZEN_SHORT_ENDINGS, NAME, STATE_NAMED, anchorMatches } from './person-anchors.ts';
 import type { PersonMention, PersonRoleName } from './types.ts';
 
 /** «гражданина Кыргызской Республики Асанова Б.» anywhere: a person, role decided later. */
-export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+(?:(?:Кыргызской|Киргизской|Российской)\s+(?:[Рр]еспублики|Федерации)|Республики\s+[А-Я][а-я]+|[А-Я][а-я]+стана?|(?:Кирги|Кыргы)зии|КР|РФ|${STATE_IN_PARENTHESES})\s+(${NAME})`, 'uy');
+export const CITIZEN_NAMED = new RegExp(String.raw`(?:[Гг]раждан(ин|ина|ину|ином|ка|ки|ке|кой|ку)|[Гг]р-(${CITIZEN_SHORT_ENDINGS})(?!\p{L})\.?)\s+${STATE_NAMED}\s+(${NAME})`, 'uy');
 /** «гражданин …», «гр-н …» and, at a sentence's start, «Гражданин …», «Гр-н …»: where CITIZEN_NAMED is tried. */
 const CITIZEN_NEEDLES = needles(...andCapitalised('граждан', 'гр-'));
 const ORGANISATION = /(?<!\p{L})(?:юридического\s+лица\s*(?:-\s*)?)?((?:ООО|ОАО|ЗАО|АО|ПАО|ИП|ФКУ|ГУП|МУП|ФГУП)\s+"[^"\n]{1,60}")/u;

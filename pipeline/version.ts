@@ -6,5 +6,5 @@
 // test/pipeline/version.test.ts holds the fingerprint of the corpus's analyses under this
 // version: a change to them fails it until the version is raised and the fingerprint recorded.
 
-/** 1: until 5 December 2026 (no version recorded). 2: КАС deadlines, expulsion without its form, ordinal parts and more. 3: birth dates with the month in words, birthplaces after «родившегося <date> в». */
-export const PIPELINE_VERSION = 3;
+/** 1: until 5 December 2026 (no version recorded). 2: КАС deadlines, expulsion without its form, ordinal parts and more. 3: birth dates with the month in words, birthplaces after «родившегося <date> в». 4: persons named after «гражданина Украины», «… Азербайджанской Республики», «… <данные изъяты>» (the corpus's analyses are those of 3). */
+export const PIPELINE_VERSION = 4;

@@ -114,6 +114,18 @@ describe('persons in act texts', () => {
     ]);
   });
 
+  it('lists a person named after any citizenship phrase an anchor reads: Ukraine, Azerbaijan, a redacted state', () => {
+    const persons = personsFromText(
+      'в отношении Асанова Б.Т., гражданина КР,\nУСТАНОВИЛ:\nАсанов Б.Т. работал вместе с гражданином Украины Петренко П.П., гражданином Азербайджанской Республики Алиевым Р.В. и гражданином <данные изъяты> ФИО2.',
+    );
+    expect(persons.map((p) => [p.mention.name, p.mention.role, p.mention.normalized])).toEqual([
+      ['Асанова Б.Т.', 'person_charged', 'Асанов Б.Т.'],
+      ['Петренко П.П.', 'other', 'Петренко П.П.'],
+      ['Алиевым Р.В.', 'other', 'Алиев Р.В.'],
+      ['ФИО2', 'other', null],
+    ]);
+  });
+
   it('flags depersonalised names and keeps witnesses apart from the accused', () => {
     const persons = personsFromText('в отношении ФИО1, ДД.ММ.ГГГГ года рождения, гражданки КР,\nДопрошенный свидетель Асанов Б.Т. пояснил');
     expect(persons.map((p) => [p.mention.name, p.mention.role, p.mention.depersonalized, p.mention.gender])).toEqual([
