@@ -345,10 +345,13 @@ export function anyNeedlePositions(text: string, needles: readonly Needle[]): re
  * occurs: `sticky` (flag y) is run at each occurrence instead of a global pattern at every letter
  * of the text.
  */
-export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): IndexedMatch[] {
+export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): readonly IndexedMatch[] {
+  const positions = needlePositions(text, needle);
+  // Most needles do not occur in a given act: one shared empty list instead of a new one each.
+  if (positions.length === 0) return NO_MATCHES;
   const found: IndexedMatch[] = [];
   let consumed = 0;
-  for (const at of needlePositions(text, needle)) {
+  for (const at of positions) {
     const start = at - lead;
     if (start < consumed || start < 0 || (wordStart && letterBefore(text, start))) continue;
     if (worthTrying && !worthTrying(text, at)) continue;
@@ -361,19 +364,23 @@ export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, le
   return found;
 }
 
+const NO_MATCHES: readonly IndexedMatch[] = [];
+
 /** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
-export function matchesAtNeedles(text: string, needles: readonly Needle[], sticky: RegExp, wordStart = true): IndexedMatch[] {
+export function matchesAtNeedles(text: string, needles: readonly Needle[], sticky: RegExp, wordStart = true): readonly IndexedMatch[] {
   // The matches of one needle are in order and do not overlap already: most acts have one needle's only.
-  let all: IndexedMatch[] = [];
-  let needlesFound = 0;
+  let first: readonly IndexedMatch[] = NO_MATCHES;
+  let all: IndexedMatch[] | null = null;
   for (const needle of needles) {
     const found = matchesAtNeedle(text, needle, sticky, 0, wordStart);
     if (found.length === 0) continue;
-    needlesFound += 1;
-    if (needlesFound === 1) all = found;
-    else for (const m of found) all.push(m);
+    if (first.length === 0) first = found;
+    else {
+      all ??= first.slice();
+      for (const m of found) all.push(m);
+    }
   }
-  if (needlesFound < 2) return all;
+  if (all === null) return first;
   all.sort((a, b) => a.index - b.index);
   const kept: IndexedMatch[] = [];
   let end = 0;

@@ -132,7 +132,7 @@ export const ANCHORS: Anchor[] = [
 ];
 
 /** Where an anchor names someone: tried only at its needle. */
-export function anchorMatches(text: string, a: Anchor): IndexedMatch[] {
+export function anchorMatches(text: string, a: Anchor): readonly IndexedMatch[] {
   // The name (up to five words and a state phrase) comes before «признать»: a window of 300 covers it.
   if (a.window) return matchesNearNeedle(text, a.needle, a.pattern, 300, 40);
   const all = matchesAtNeedle(text, a.needle, a.pattern, a.lead, true, a.worthTrying);
