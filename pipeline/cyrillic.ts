@@ -330,13 +330,31 @@ export function anyNeedlePositions(text: string, needles: readonly Needle[]): re
   for (const needle of needles) {
     const positions = needlePositions(text, needle);
     if (positions.length === 0) continue;
-    if (merged === null) merged = positions;
-    else {
-      merged = merged.concat(positions).sort((a, b) => a - b);
-      merged = merged.filter((at, i) => i === 0 || at !== merged![i - 1]);
-    }
+    merged = merged === null ? positions : mergedAscending(merged, positions);
   }
   return merged ?? NO_POSITIONS;
+}
+
+/** Two increasing lists as one, each offset once (a merge: cheaper than concatenating and sorting). */
+function mergedAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) {
+      merged.push(x);
+      i += 1;
+      if (x === y) j += 1;
+    } else {
+      merged.push(y);
+      j += 1;
+    }
+  }
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 /**

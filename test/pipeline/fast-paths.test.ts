@@ -2,7 +2,7 @@
 // before scans, work skipped once decided) must find exactly what the plain scans found.
 import { describe, expect, it } from 'vitest';
 import { extractCharges } from '../../pipeline/charges.ts';
-import { lowerCased, needle, needlePositions, nextWordMayStart, occurrencesOf } from '../../pipeline/cyrillic.ts';
+import { anyNeedlePositions, lowerCased, needle, needlePositions, nextWordMayStart, occurrencesOf } from '../../pipeline/cyrillic.ts';
 import { seededRandom } from '../helpers/seeded-random.ts';
 import { isDepersonalized, nameKey, splitName, titleCase } from '../../pipeline/name-forms.ts';
 import { looksLikeHtml, normalizeText } from '../../pipeline/normalize.ts';
@@ -19,6 +19,22 @@ describe('the shared needle index', () => {
     expect(needlePositions(text, needle('лиц'))).toEqual([0, 18]);
     expect(needlePositions(text, needle('признать'))).toEqual([39]);
     expect(needlePositions(text, needle('ризнать'))).toEqual([40]);
+  });
+});
+
+describe('the offsets of several needles', () => {
+  it('are every offset where one starts, in increasing order, each once (needles that start together too)', () => {
+    const random = seededRandom(13);
+    const words = [needle('лиц'), needle('лица,'), needle('ст.'), needle('стст.'), needle('стат')];
+    const pieces = ['лиц', 'лица,', 'ст.', 'стст.', 'стат', 'ья', ' ', 'а', 'с', 'т', '.'];
+    for (let round = 0; round < 500; round += 1) {
+      let text = '';
+      for (let i = 0; i < 30; i += 1) text += pieces[Math.floor(random() * pieces.length)];
+      for (const chosen of [words, words.slice(0, 2), words.slice(2), [words[4]!, words[0]!]]) {
+        const expected = [...new Set(chosen.flatMap((n) => [...needlePositions(text, n)]))].sort((a, b) => a - b);
+        expect(anyNeedlePositions(text, chosen), text).toEqual(expected);
+      }
+    }
   });
 });
 
