@@ -357,6 +357,9 @@ function mergedAscending(a: readonly number[], b: readonly number[]): number[] {
   return merged;
 }
 
+/** What matchesAtNeedle gives where its needle does not occur (most needles in a given act): one shared empty list. */
+const NO_MATCHES: readonly IndexedMatch[] = [];
+
 /**
  * The matches a global pattern finds that start a word, for a pattern whose every match starts
  * with `needle` (or `lead` characters before it, as «[Пп]ризнать»), tried only where the needle
@@ -365,7 +368,6 @@ function mergedAscending(a: readonly number[], b: readonly number[]): number[] {
  */
 export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, lead = 0, wordStart = true, worthTrying?: (text: string, at: number) => boolean): readonly IndexedMatch[] {
   const positions = needlePositions(text, needle);
-  // Most needles do not occur in a given act: one shared empty list instead of a new one each.
   if (positions.length === 0) return NO_MATCHES;
   const found: IndexedMatch[] = [];
   let consumed = 0;
@@ -382,7 +384,6 @@ export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, le
   return found;
 }
 
-const NO_MATCHES: readonly IndexedMatch[] = [];
 
 /** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
 export function matchesAtNeedles(text: string, needles: readonly Needle[], sticky: RegExp, wordStart = true): readonly IndexedMatch[] {

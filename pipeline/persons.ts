@@ -70,9 +70,9 @@ function birthPlaceIn(window: string): string | null {
 const BIRTH_DETAILS_WINDOW = 320;
 /**
  * Every birth date BIRTH_DATE reads holds one of these: «рождения», «г.р.», «г. р.», «года р.»,
- * «д.р.» («р.»), «родившегося», «родился» (BIRTH_PLACE_WORDS); a window without any is not read.
+ * «д.р.» («р.»), «родившегося», «Родился»; a window without any is not read.
  */
-const BIRTH_DATE_WORDS = [...BIRTH_PLACE_WORDS.filter((n) => n.word.startsWith('род') || n.word.startsWith('Род')), ...needles('рожд', 'р.')];
+const BIRTH_DATE_WORDS = needles(...andCapitalised('родивш', 'родил'), 'рожд', 'р.');
 
 /**
  * Birth date and place written after a person charged's name. Those that `known` (the person this
