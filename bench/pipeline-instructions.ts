@@ -10,6 +10,7 @@
 // the warm-up passes over the corpus (WARM_UP_PASSES: until V8 stops compiling) and covers the next two.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BATCH_LINES } from '../pipeline/json-lines.ts';
 import { WARM_UP_PASSES, baseline, corpusTexts, pipeline, repoRoot } from './pipeline-paths.ts';
 
 const COUNTED_PASSES = 2;
@@ -52,6 +53,6 @@ if (modeAt >= 0) {
   const thousands = (n: number) => `${Math.round(n / 1000).toLocaleString('en-US')} k`;
   console.log(`instructions per act, steady state (${WARM_UP_PASSES} warm-up passes, ${COUNTED_PASSES} counted, valgrind callgrind, one thread)`);
   console.log(`baseline (parse + one regex scan): ${thousands(baseline)}`);
-  console.log(`pipeline (analyzeDocument + JSON): ${thousands(pipeline)}`);
+  console.log(`pipeline (analyzeDocuments in batches of ${BATCH_LINES} + JSON): ${thousands(pipeline)}`);
   console.log(`ratio pipeline/baseline instructions: ${(pipeline / baseline).toFixed(1)}x (target: within 10x)`);
 }

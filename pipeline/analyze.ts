@@ -1,11 +1,13 @@
-// The pipeline over one document: normalize → persons → citizenship → charges → outcome.
+// The pipeline over documents: normalize → persons → citizenship → charges → outcome, each stage
+// over a whole batch before the next (analyzeDocuments).
 // Pure: the same input always gives the same analysis. Evidence offsets refer to `text` in the
 // result: the normalized document (analyzeDocument) or the normalized act text of a card
 // (analyzeCaseCard; empty when the card has no published act).
 import type { CaseCard } from '../db/case-card.ts';
 import { extractCharges } from './charges.ts';
 import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyrgyz-verdict.ts';
-import { forgetWrittenNames, nameCompleteness, nameKey } from './name-forms.ts';
+import { nameCompleteness, nameKey, useWrittenNames, type WrittenNames } from './name-forms.ts';
+import { newNeedleIndex, useNeedleIndex, type NeedleIndex } from './cyrillic.ts';
 import { capText } from './limits.ts';
 import { normalizeDocument } from './normalize.ts';
 import { appealDeadline, firstDate } from './decision-date.ts';
@@ -74,30 +76,74 @@ function caseTypeOf(charges: ChargeCitation[], text: string): string {
   return KOAP_WORDS.test(head) ? 'koap' : 'unknown';
 }
 
-export function analyzeDocument(input: { id: string; text: string }): CaseAnalysis {
-  forgetWrittenNames();
-  const { text, truncated } = capText(input.text, normalizeDocument);
-  const persons = personsFromText(text);
-  const decision = decideKyrgyz(text, persons);
-  const charges = extractCharges(text);
-  const decisionDate = firstDate(text);
-  const deadline = appealDeadline(decisionDate, caseTypeOf(charges, text), text);
-  const caseNumber = caseNumberIn(text);
-  const analysis: CaseAnalysis = {
-    id: input.id,
-    kyrgyz: decision.verdict,
-    persons: textPersonsOut(persons, decision),
-    charges,
-    outcomes: outcomesFor(text, persons, (p) => p.mention.name),
+/** What the stages remember of one document: the index of its needles and the names written in it. */
+interface DocumentMemory {
+  needles: NeedleIndex;
+  names: WrittenNames;
+}
+
+/**
+ * Documents analysed stage by stage: every document normalized, then every document's persons
+ * read, and so on. Each stage's code and patterns then stay in the processor's caches for the whole
+ * batch; run document by document, the pipeline's code is larger than the instruction cache, and
+ * each document loaded it again (callgrind's cache model: 8,400 instruction-cache misses per act,
+ * against 390 for the baseline). The answers are the same as analyzeDocument's, one per input, in
+ * order; each document has its own memory (`enterDocument`), as it would alone.
+ */
+export function analyzeDocuments(inputs: readonly { id: string; text: string }[]): CaseAnalysis[] {
+  const memories = inputs.map(newDocumentMemory);
+  const eachDocument = <T>(stage: (i: number) => T): T[] => {
+    const results: T[] = [];
+    for (let i = 0; i < inputs.length; i += 1) {
+      enterDocument(memories[i]!);
+      results.push(stage(i));
+    }
+    return results;
   };
-  // Optional keys set one by one (in this order, which is the order of the JSON answer): spreading
-  // `cond ? {key} : {}` cost a small object and a generic copy each.
-  if (caseNumber) analysis.caseNumber = caseNumber;
-  if (decisionDate) analysis.decisionDate = decisionDate;
-  if (deadline) analysis.appealDeadline = deadline;
-  if (truncated) analysis.truncated = truncated;
-  analysis.text = text;
-  return analysis;
+  const normalized = eachDocument((i) => capText(inputs[i]!.text, normalizeDocument));
+  const texts = normalized.map((n) => n.text);
+  const persons = eachDocument((i) => personsFromText(texts[i]!));
+  const decisions = eachDocument((i) => decideKyrgyz(texts[i]!, persons[i]!));
+  const charges = eachDocument((i) => extractCharges(texts[i]!));
+  const decisionDates = eachDocument((i) => firstDate(texts[i]!));
+  const deadlines = eachDocument((i) => appealDeadline(decisionDates[i] ?? null, caseTypeOf(charges[i]!, texts[i]!), texts[i]!));
+  const caseNumbers = eachDocument((i) => caseNumberIn(texts[i]!));
+  const outcomes = eachDocument((i) => outcomesFor(texts[i]!, persons[i]!, (p) => p.mention.name));
+  return inputs.map((input, i) => {
+    const analysis: CaseAnalysis = {
+      id: input.id,
+      kyrgyz: decisions[i]!.verdict,
+      persons: textPersonsOut(persons[i]!, decisions[i]!),
+      charges: charges[i]!,
+      outcomes: outcomes[i]!,
+    };
+    // Optional keys set one by one (in this order, which is the order of the JSON answer): spreading
+    // `cond ? {key} : {}` cost a small object and a generic copy each.
+    const caseNumber = caseNumbers[i];
+    const decisionDate = decisionDates[i];
+    const deadline = deadlines[i];
+    const { truncated } = normalized[i]!;
+    if (caseNumber) analysis.caseNumber = caseNumber;
+    if (decisionDate) analysis.decisionDate = decisionDate;
+    if (deadline) analysis.appealDeadline = deadline;
+    if (truncated) analysis.truncated = truncated;
+    analysis.text = texts[i]!;
+    return analysis;
+  });
+}
+
+function newDocumentMemory(): DocumentMemory {
+  return { needles: newNeedleIndex(), names: new Map() };
+}
+
+function enterDocument(memory: DocumentMemory): void {
+  useNeedleIndex(memory.needles);
+  useWrittenNames(memory.names);
+}
+
+/** One document: a batch of one (see analyzeDocuments). */
+export function analyzeDocument(input: { id: string; text: string }): CaseAnalysis {
+  return analyzeDocuments([input])[0]!;
 }
 
 /** The person in the act that a card party is: same name key, or the only person charged. */
@@ -131,7 +177,7 @@ function headerArticles(articles: string | null): string {
  * citizenship evidence. Evidence offsets refer to the normalized act text returned in `text`.
  */
 export function analyzeCaseCard(id: string, card: CaseCard): CaseAnalysis {
-  forgetWrittenNames();
+  enterDocument(newDocumentMemory());
   const { text, truncated } = capText(card.actText ?? '', normalizeDocument);
   const textPersons = personsFromText(text);
   const decision = decideKyrgyz(text, textPersons);

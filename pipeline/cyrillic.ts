@@ -203,8 +203,9 @@ export function firstWordStart(text: string, pattern: RegExp): IndexedMatch | nu
 
 // Where the needles of every stage occur in the text being analysed, found by one scan for all of
 // them (wasm/needle-scan.wat, sixteen characters at a time) instead of one indexOf per needle or a
-// regular expression per stage. Needles are registered by the stages when their modules load; the
-// index is kept for the last text only.
+// regular expression per stage. Needles are registered by the stages when their modules load; an
+// index is kept for the last text it was asked about, one index per document of a batch
+// (`useNeedleIndex`, see analyzeDocuments).
 
 /**
  * A word the shared index finds: its place (slot) in the index is given when it is registered and
@@ -218,13 +219,31 @@ export interface Needle {
 /** The registered words, by slot. */
 const registeredWords: string[] = [];
 const needleByWord = new Map<string, Needle>();
-let indexedText: string | null = null;
-/**
- * Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `indexedText`; a needle
- * that does not occur has the shared NO_POSITIONS, not a list of its own (most do not occur in
- * an act, and making sixty empty lists per act cost a microsecond).
- */
-let needleIndex: (readonly number[])[] = [];
+
+/** Where every needle occurs in one text. */
+export interface NeedleIndex {
+  /** The text indexed; null before the first. */
+  text: string | null;
+  /** The needle table it was built for: a needle registered since makes it stale. */
+  table: NeedleTable | null;
+  /**
+   * Offsets per needle slot (the needle's place in `NeedleTable.needles`) in `text`; a needle that
+   * does not occur has the shared NO_POSITIONS, not a list of its own (most do not occur in an
+   * act, and making sixty empty lists per act cost a microsecond).
+   */
+  positions: (readonly number[])[];
+}
+
+export function newNeedleIndex(): NeedleIndex {
+  return { text: null, table: null, positions: [] };
+}
+
+let currentIndex = newNeedleIndex();
+
+/** The index the next questions are answered from, and rebuilt in when they are about another text. */
+export function useNeedleIndex(index: NeedleIndex): void {
+  currentIndex = index;
+}
 
 /** What the scan needs, decided once when the first text is indexed (not per document). */
 interface NeedleTable {
@@ -247,7 +266,6 @@ export function needle(word: string): Needle {
     registeredWords.push(word);
     needleByWord.set(word, found);
     needleTable = null;
-    indexedText = null;
   }
   return found;
 }
@@ -264,20 +282,21 @@ function makeNeedleTable(): NeedleTable {
   return { needles, emptyIndex };
 }
 
-function buildNeedleIndex(text: string): void {
-  needleTable ??= makeNeedleTable();
-  const { needles } = needleTable;
+function buildNeedleIndex(index: NeedleIndex, text: string): void {
+  const table = (needleTable ??= makeNeedleTable());
   // A copy of the empty index: slicing copies it at once, where filling an array in place is a
   // call into C++ or a write barrier per slot.
-  needleIndex = needleTable.emptyIndex.slice();
-  needleOccurrences(needles, text, needleIndex);
-  indexedText = text;
+  index.positions = table.emptyIndex.slice();
+  needleOccurrences(table.needles, text, index.positions);
+  index.text = text;
+  index.table = table;
 }
 
-/** Every offset where `needle` starts in `text`, from the shared index. */
+/** Every offset where `needle` starts in `text`, from the index in use. */
 export function needlePositions(text: string, needle: Needle): readonly number[] {
-  if (text !== indexedText) buildNeedleIndex(text);
-  return needleIndex[needle.slot]!;
+  const index = currentIndex;
+  if (text !== index.text || index.table !== needleTable) buildNeedleIndex(index, text);
+  return index.positions[needle.slot]!;
 }
 
 /**

@@ -2,7 +2,8 @@
 // output line, the analysis without its text, or {"id", "error"} when the line is malformed or
 // the analysis fails; the run goes on either way.
 import { z } from 'zod';
-import { analyzeDocument } from './analyze.ts';
+import { analyzeDocuments } from './analyze.ts';
+import { lineBatches } from './line-batches.ts';
 import { analysisJsonLine } from './answer-line.ts';
 import type { CaseAnalysis } from './types.ts';
 
@@ -30,30 +31,62 @@ export function analysisToJson(analysis: CaseAnalysis): Omit<CaseAnalysis, 'text
   return json;
 }
 
-export function analyzeJsonLine(line: string): string {
+/** Lines analysed together at most (see analyzeDocuments), and their characters. */
+export const BATCH_LINES = 64;
+const BATCH_CHARS = 4_000_000;
+
+/** A line read: the document to analyse, or the answer already (an error). */
+type ReadLine = { input: { id: string; text: string } } | { answer: string };
+
+function readLine(line: string): ReadLine {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch {
-    return JSON.stringify({ id: null, error: 'not valid JSON' });
+    return { answer: JSON.stringify({ id: null, error: 'not valid JSON' }) };
   }
   const input = inputLine.safeParse(parsed);
-  if (!input.success) {
-    const rawId = (parsed as { id?: unknown } | null)?.id;
-    const id = typeof rawId === 'string' ? rawId : null;
-    return JSON.stringify({ id, error: `expected {"id": string, "text": string}: ${input.error.issues[0]?.message ?? 'invalid'}` });
-  }
+  if (input.success) return { input: input.data };
+  const rawId = (parsed as { id?: unknown } | null)?.id;
+  const id = typeof rawId === 'string' ? rawId : null;
+  return { answer: JSON.stringify({ id, error: `expected {"id": string, "text": string}: ${input.error.issues[0]?.message ?? 'invalid'}` }) };
+}
+
+type Analyse = (inputs: { id: string; text: string }[]) => CaseAnalysis[];
+
+function answers(inputs: { id: string; text: string }[], analyse: Analyse): string[] {
   try {
-    return analysisJsonLine(analyzeDocument(input.data));
-  } catch (error) {
-    return JSON.stringify({ id: input.data.id, error: `analysis failed: ${(error as Error).message}` });
+    return analyse(inputs).map(analysisJsonLine);
+  } catch {
+    // One document's failure must not cost the batch its answers: each is analysed again alone.
+    return inputs.map((input) => {
+      try {
+        return analysisJsonLine(analyse([input])[0]!);
+      } catch (error) {
+        return JSON.stringify({ id: input.id, error: `analysis failed: ${(error as Error).message}` });
+      }
+    });
   }
 }
 
-/** One output line per non-blank input line, in order. */
+/**
+ * One output line per input line, in order; the documents of well-formed lines analysed as one
+ * batch (`analyse`: analyzeDocuments, or a stand-in in tests).
+ */
+export function analyzeJsonLineBatch(lines: readonly string[], analyse: Analyse = analyzeDocuments): string[] {
+  const read = lines.map(readLine);
+  const analysed = answers(read.flatMap((r) => ('input' in r ? [r.input] : [])), analyse);
+  let next = 0;
+  return read.map((r) => ('answer' in r ? r.answer : analysed[next++]!));
+}
+
+export function analyzeJsonLine(line: string): string {
+  return analyzeJsonLineBatch([line])[0]!;
+}
+
+/** One output line per non-blank input line, in order, analysed in batches of the lines at hand (lineBatches). */
 export async function* analyzeJsonLines(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    yield analyzeJsonLine(line);
+  for await (const batch of lineBatches(lines, BATCH_LINES, BATCH_CHARS)) {
+    yield* analyzeJsonLineBatch(batch.filter((line) => line.trim() !== ''));
   }
 }

@@ -44,10 +44,10 @@ function spaceSeparated(s: string): string[] {
 /**
  * What is known of one written name, each form computed when first asked for. Within a document a
  * name is written many times (in several cases, and looked up again at every mention); across
- * documents written names seldom repeat, so they are remembered for one document only
- * (`forgetWrittenNames`, at the start of each analysis). Remembered across documents, a benchmark
- * over a corpus repeated to 20 MB measured only lookups after its first round: 75,000 fewer
- * instructions per act (5 December) than a document whose names are new costs.
+ * documents written names seldom repeat, so they are remembered for one document only: each
+ * analysis gives its document a map of its own (`useWrittenNames`). Remembered across documents, a
+ * benchmark over a corpus repeated to 20 MB measured only lookups after its first round: 75,000
+ * fewer instructions per act (5 December) than a document whose names are new costs.
  */
 class WrittenName {
   constructor(readonly written: string) {}
@@ -67,11 +67,14 @@ class WrittenName {
 
 /** More names than any act holds: a caller outside the analyses (matching, the dashboard) starts over past it. */
 const NAMES_KEPT = 10_000;
-let writtenNames = new Map<string, WrittenName>();
 
-/** Forgets the names of the document analysed before (see WrittenName). */
-export function forgetWrittenNames(): void {
-  if (writtenNames.size > 0) writtenNames = new Map();
+/** The names written in one document, with what is known of each. */
+export type WrittenNames = Map<string, WrittenName>;
+let writtenNames: WrittenNames = new Map();
+
+/** The names the next questions are answered from and added to: one document's, in a batch. */
+export function useWrittenNames(names: WrittenNames): void {
+  writtenNames = names;
 }
 
 function writtenName(written: string): WrittenName {
