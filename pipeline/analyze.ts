@@ -8,7 +8,7 @@ import { extractCharges } from './charges.ts';
 import { decideKyrgyz, type KyrgyzDecision, type PersonCitizenship } from './kyrgyz-verdict.ts';
 import { nameCompleteness, nameKey, useWrittenNames, type WrittenNames } from './name-forms.ts';
 import { newNeedleIndex, useNeedleIndex, type NeedleIndex } from './cyrillic.ts';
-import { capText } from './limits.ts';
+import { capText, type CappedText } from './limits.ts';
 import { normalizeDocument } from './normalize.ts';
 import { appealDeadline, firstDate } from './decision-date.ts';
 import { extractOutcomes, extractOutcomesByHolder } from './outcome.ts';
@@ -82,6 +82,71 @@ interface DocumentMemory {
   names: WrittenNames;
 }
 
+/** One document of a batch: what the stages have found so far. */
+interface DocumentInAnalysis {
+  readonly input: { id: string; text: string };
+  readonly memory: DocumentMemory;
+  text: string;
+  truncated: CappedText['truncated'];
+  persons: PersonInText[];
+  decision: KyrgyzDecision | null;
+  charges: ChargeCitation[];
+  decisionDate: string | null;
+  appealDeadline: string | null;
+  caseNumber: string | undefined;
+  outcomes: OutcomeRecord[];
+}
+
+function startAnalysis(input: { id: string; text: string }): DocumentInAnalysis {
+  return { input, memory: newDocumentMemory(), text: '', truncated: undefined, persons: [], decision: null, charges: [], decisionDate: null, appealDeadline: null, caseNumber: undefined, outcomes: [] };
+}
+
+// The stages, each run over the whole batch before the next. Functions of the module, not closures
+// made per batch: V8 keeps their optimised code (closures made anew were compiled again and again).
+function normalizeStage(doc: DocumentInAnalysis): void {
+  const { text, truncated } = capText(doc.input.text, normalizeDocument);
+  doc.text = text;
+  doc.truncated = truncated;
+}
+function personsStage(doc: DocumentInAnalysis): void {
+  doc.persons = personsFromText(doc.text);
+}
+function citizenshipStage(doc: DocumentInAnalysis): void {
+  doc.decision = decideKyrgyz(doc.text, doc.persons);
+}
+function chargesStage(doc: DocumentInAnalysis): void {
+  doc.charges = extractCharges(doc.text);
+}
+function datesStage(doc: DocumentInAnalysis): void {
+  doc.decisionDate = firstDate(doc.text);
+  doc.appealDeadline = appealDeadline(doc.decisionDate, caseTypeOf(doc.charges, doc.text), doc.text);
+  doc.caseNumber = caseNumberIn(doc.text);
+}
+const nameInText = (person: PersonInText) => person.mention.name;
+function outcomesStage(doc: DocumentInAnalysis): void {
+  doc.outcomes = outcomesFor(doc.text, doc.persons, nameInText);
+}
+const STAGES = [normalizeStage, personsStage, citizenshipStage, chargesStage, datesStage, outcomesStage];
+
+function finishedAnalysis(doc: DocumentInAnalysis): CaseAnalysis {
+  const decision = doc.decision!;
+  const analysis: CaseAnalysis = {
+    id: doc.input.id,
+    kyrgyz: decision.verdict,
+    persons: textPersonsOut(doc.persons, decision),
+    charges: doc.charges,
+    outcomes: doc.outcomes,
+  };
+  // Optional keys set one by one (in this order, which is the order of the JSON answer): spreading
+  // `cond ? {key} : {}` cost a small object and a generic copy each.
+  if (doc.caseNumber) analysis.caseNumber = doc.caseNumber;
+  if (doc.decisionDate) analysis.decisionDate = doc.decisionDate;
+  if (doc.appealDeadline) analysis.appealDeadline = doc.appealDeadline;
+  if (doc.truncated) analysis.truncated = doc.truncated;
+  analysis.text = doc.text;
+  return analysis;
+}
+
 /**
  * Documents analysed stage by stage: every document normalized, then every document's persons
  * read, and so on. Each stage's code and patterns then stay in the processor's caches for the whole
@@ -91,45 +156,14 @@ interface DocumentMemory {
  * order; each document has its own memory (`enterDocument`), as it would alone.
  */
 export function analyzeDocuments(inputs: readonly { id: string; text: string }[]): CaseAnalysis[] {
-  const memories = inputs.map(newDocumentMemory);
-  const eachDocument = <T>(stage: (i: number) => T): T[] => {
-    const results: T[] = [];
-    for (let i = 0; i < inputs.length; i += 1) {
-      enterDocument(memories[i]!);
-      results.push(stage(i));
+  const docs = inputs.map(startAnalysis);
+  for (const stage of STAGES) {
+    for (const doc of docs) {
+      enterDocument(doc.memory);
+      stage(doc);
     }
-    return results;
-  };
-  const normalized = eachDocument((i) => capText(inputs[i]!.text, normalizeDocument));
-  const texts = normalized.map((n) => n.text);
-  const persons = eachDocument((i) => personsFromText(texts[i]!));
-  const decisions = eachDocument((i) => decideKyrgyz(texts[i]!, persons[i]!));
-  const charges = eachDocument((i) => extractCharges(texts[i]!));
-  const decisionDates = eachDocument((i) => firstDate(texts[i]!));
-  const deadlines = eachDocument((i) => appealDeadline(decisionDates[i] ?? null, caseTypeOf(charges[i]!, texts[i]!), texts[i]!));
-  const caseNumbers = eachDocument((i) => caseNumberIn(texts[i]!));
-  const outcomes = eachDocument((i) => outcomesFor(texts[i]!, persons[i]!, (p) => p.mention.name));
-  return inputs.map((input, i) => {
-    const analysis: CaseAnalysis = {
-      id: input.id,
-      kyrgyz: decisions[i]!.verdict,
-      persons: textPersonsOut(persons[i]!, decisions[i]!),
-      charges: charges[i]!,
-      outcomes: outcomes[i]!,
-    };
-    // Optional keys set one by one (in this order, which is the order of the JSON answer): spreading
-    // `cond ? {key} : {}` cost a small object and a generic copy each.
-    const caseNumber = caseNumbers[i];
-    const decisionDate = decisionDates[i];
-    const deadline = deadlines[i];
-    const { truncated } = normalized[i]!;
-    if (caseNumber) analysis.caseNumber = caseNumber;
-    if (decisionDate) analysis.decisionDate = decisionDate;
-    if (deadline) analysis.appealDeadline = deadline;
-    if (truncated) analysis.truncated = truncated;
-    analysis.text = texts[i]!;
-    return analysis;
-  });
+  }
+  return docs.map(finishedAnalysis);
 }
 
 function newDocumentMemory(): DocumentMemory {

@@ -63,9 +63,9 @@ function stopBeforeSpace(text: string, i: number): boolean {
 
 /**
  * Offset where the sentence containing `at` starts (looks back at most `limit` characters): the
- * rule of endsBefore, read backwards. In the text the needle index was built for, the needle
- * scan's module reads it (wasm/needle-scan.wat, eight characters at a time: here a character read
- * by charCodeAt costs some thirty instructions, and this runs for every cue and citation).
+ * rule of endsBefore, read backwards. The needle scan's module reads it in its copy of the text
+ * (wasm/needle-scan.wat, eight characters at a time: here a character read by charCodeAt costs
+ * some thirty instructions, and this runs for every cue and citation).
  */
 export function sentenceStart(text: string, at: number, limit = 600): number {
   const from = Math.max(0, at - limit);

@@ -216,6 +216,14 @@ function load(needles: readonly string[]): void {
  */
 export const NO_POSITIONS: readonly number[] = [];
 
+/** Copies `text` into the module's memory. */
+function write(text: string): void {
+  if (scanned.write(text)) {
+    hits = new Int32Array(memory.buffer, HITS, 2 * HIT_PAIRS);
+    stoppedAt = new Int32Array(memory.buffer, STOPPED_AT, 1);
+  }
+}
+
 /**
  * Sets `positions[id]` to every offset where `needles[id]` occurs in `text`, in increasing order,
  * overlapping occurrences included («лиц» and «лица,» at the same offset); a needle that does not
@@ -223,10 +231,7 @@ export const NO_POSITIONS: readonly number[] = [];
  */
 export function needleOccurrences(needles: readonly string[], text: string, positions: (readonly number[])[]): void {
   if (needles !== loaded) load(needles);
-  if (scanned.write(text)) {
-    hits = new Int32Array(memory.buffer, HITS, 2 * HIT_PAIRS);
-    stoppedAt = new Int32Array(memory.buffer, STOPPED_AT, 1);
-  }
+  write(text);
   for (let from = 0; from < text.length; from = stoppedAt[0]!) {
     const count = hitsIn(from, text.length, HIT_PAIRS);
     for (let h = 0; h < 2 * count; h += 2) {
@@ -240,9 +245,12 @@ export function needleOccurrences(needles: readonly string[], text: string, posi
 
 /**
  * Where the sentence containing `at` starts, looking back no further than `from` (cyrillic.ts,
- * sentenceStart), read by the module in its copy of `text`; null when the module holds another
- * text (the needle index was last built for another one) or `at` is past the text's end.
+ * sentenceStart), read by the module in its copy of `text`: copied in first when the module holds
+ * another text (a batch's stage asks about each document in turn; a copy costs less than reading
+ * one sentence by charCodeAt); null when `at` is past the text's end.
  */
 export function scannedSentenceStart(text: string, at: number, from: number): number | null {
-  return at <= text.length && scanned.holds(text) ? sentenceStartAt(at, from) : null;
+  if (at > text.length) return null;
+  if (!scanned.holds(text)) write(text);
+  return sentenceStartAt(at, from);
 }
