@@ -20,28 +20,35 @@ export async function* lineBatches(lines: AsyncIterable<string> | Iterable<strin
   let chars = 0;
   let stalled: Promise<typeof STALLED> | null = null;
   let pending = Promise.resolve(iterator.next());
-  for (;;) {
-    const next = stalled ? await Promise.race([pending, stalled]) : await pending;
-    if (next !== STALLED) {
-      if (next.done) break;
-      pending = Promise.resolve(iterator.next());
-      // Awaited in the next round; until then a failed read must not count as unhandled.
-      pending.catch(() => undefined);
-      if (chars + next.value.length > maxChars && batch.length > 0) {
-        yield batch;
-        batch = [];
-        chars = 0;
-        stalled = null;
+  let exhausted = false;
+  try {
+    for (;;) {
+      const next = stalled ? await Promise.race([pending, stalled]) : await pending;
+      if (next !== STALLED) {
+        if (next.done) break;
+        pending = Promise.resolve(iterator.next());
+        // Awaited in the next round; until then a failed read must not count as unhandled.
+        pending.catch(() => undefined);
+        if (chars + next.value.length > maxChars && batch.length > 0) {
+          yield batch;
+          batch = [];
+          chars = 0;
+          stalled = null;
+        }
+        batch.push(next.value);
+        chars += next.value.length;
+        stalled ??= afterThisTurn();
+        if (batch.length < maxLines && chars < maxChars) continue;
       }
-      batch.push(next.value);
-      chars += next.value.length;
-      stalled ??= afterThisTurn();
-      if (batch.length < maxLines && chars < maxChars) continue;
+      yield batch;
+      batch = [];
+      chars = 0;
+      stalled = null;
     }
-    yield batch;
-    batch = [];
-    chars = 0;
-    stalled = null;
+    exhausted = true;
+  } finally {
+    // A caller that stops early, or a failed read, closes the source (readline stops reading).
+    if (!exhausted) await iterator.return?.();
   }
   if (batch.length > 0) yield batch;
 }

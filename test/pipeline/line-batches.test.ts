@@ -47,6 +47,22 @@ describe('lineBatches', () => {
     expect(seen).toEqual([['first'], ['second']]);
   });
 
+  it('closes the source when the caller stops early', async () => {
+    let closed = false;
+    async function* source() {
+      try {
+        for (let i = 0; ; i += 1) yield `line ${i}`;
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const batch of lineBatches(source(), 4, 1_000)) {
+      expect(batch).toHaveLength(4);
+      break;
+    }
+    expect(closed).toBe(true);
+  });
+
   it('passes on a failing source', async () => {
     async function* source() {
       yield 'one';
