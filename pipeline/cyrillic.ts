@@ -403,7 +403,6 @@ export function matchesAtNeedle(text: string, needle: Needle, sticky: RegExp, le
   return found;
 }
 
-
 /** `matchesAtNeedle` for a pattern with several possible starts: in text order, without overlaps. */
 export function matchesAtNeedles(text: string, needles: readonly Needle[], sticky: RegExp, wordStart = true): readonly IndexedMatch[] {
   // The matches of one needle are in order and do not overlap already: most acts have one needle's only.
